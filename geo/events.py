@@ -1,0 +1,310 @@
+"""Roles and events: is a place mention where something happened, and what, when, how many.
+
+Rules (see README "How roles are decided"): a mention is ``incident`` when its sentence names a
+violent or security event (shelling, strike, drone, clash, capture, casualties...) and the place
+is where it happened (after a locative word, or the object or subject of the event); ``context``
+when it is an actor or government metonym ("Baku said"), a dateline, a distance reference, an
+origin or destination, a launch point, a venue of talks, part of an organisation's or document's
+name, or the conflict's name. A larger region that only qualifies a smaller place in the same
+phrase ("Armenia's Syunik province") is context. Sentences with conditional or threat wording
+("if the clashes spread to...") make their events ``hypothetical``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+# -- sentences ------------------------------------------------------------------------------
+
+_ABBREV = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Maj|Capt|No|U\.S|U\.N|e\.g|i\.e|km|vs)"
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of sentences; paragraph breaks always end one."""
+    spans = []
+    start = 0
+    for m in re.finditer(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n", text):
+        before = text[max(0, m.start() - 6) : m.start() + 1]
+        if re.search(r"\b" + _ABBREV + r"\.$", before) or re.search(r"\b[A-Z]\.$", before):
+            continue
+        end = m.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+# -- vocabulary ------------------------------------------------------------------------------
+
+EVENT_PATTERNS: list[tuple[str, str, str]] = [
+    # (regex, ACLED event type, sub-event type); first match wins
+    (r"\bdrones?\b|\bUAVs?\b|air ?strikes?|airstrikes?|\bbombed\b|\bbombing\b|\bair raids?\b|warplanes?|aircraft", "Explosions/Remote violence", "Air/drone strike"),
+    (r"\bshell(?:s|ed|ing)?\b|\bartillery\b|\brockets?\b|\bmissiles?\b|\bmortars?\b|\bbarrage\b|\bGrad\b|\bSmerch\b|cluster munitions?|\bprojectiles?\b", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    (r"\b(?:land)?mines?\b|\bIEDs?\b|\bexplosive device", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    (r"\bexplo(?:sion|sions|ded|de)\b|\bblasts?\b", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    (r"\bcaptur(?:e|ed|ing)\b|\btook (?:control|over)\b|\btaken\b|\bseiz(?:e|ed|ing)\b|\bliberat(?:e|ed|ion)\b|\bretook\b|\brecaptured?\b|\bentered\b|\bfell to\b", "Battles", "Government regains territory"),
+    (r"\bclash(?:es|ed)?\b|\bfighting\b|\bfought\b|\bbattles?\b|\bskirmish(?:es)?\b|\bfirefights?\b|\boffensive\b|\bassault\b|\battack(?:s|ed|ing)?\b|\bopened fire\b|\bexchanges? of fire\b|\bgunfire\b|\bfire\b|\bincursions?\b|\badvanc(?:e|ed|ing)\b|\bpushed into\b|\bcounter-?attack", "Battles", "Armed clash"),
+    (r"\bblockade[ds]?\b|\bblocked\b|\bcheckpoints?\b|\bclosed the road\b|\bdetain(?:ed|s)?\b|\barrest(?:ed|s)?\b", "Strategic developments", "Other"),
+    (r"\bkill(?:ed|ing|s)?\b|\bwounded\b|\binjur(?:ed|ies|ing)\b|\bdead\b|\bdied\b|\bcasualt(?:y|ies)\b|\bshot down\b|\bdestroyed\b|\bdamaged\b|\bhit\b|\bstruck\b|\bstrikes?\b|\blanded\b|\bevacuat(?:ed|ion)\b|\bdeaths?\b", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+]
+_EVENT_RES = [(re.compile(p, re.I), t, s) for p, t, s in EVENT_PATTERNS]
+_CIVILIAN = re.compile(r"\bcivilians?\b|\bresidents?\b|\bchildren\b|\bwomen\b|\bvillagers\b", re.I)
+
+_HYPOTHETICAL = re.compile(
+    r"\bif\b|\bwould\b|\bcould\b|\bmight\b|\bin case\b|\bin the event\b|\bshould\s+\w+\s+(?:spread|expand|spill)|"
+    r"\bthreat(?:en|ened|ens)?\b|\bwarn(?:ed|s|ing)?\b.*\b(?:against|of)\b|\brisk of\b|\bany (?:attack|aggression|incursion)\b|"
+    r"\bwill (?:respond|retaliate|defend)\b|\bfears? (?:that|of)\b|\bunless\b|\bpossible\b",
+    re.I,
+)
+
+# Cues in the few words before a mention
+_BEFORE_CONTEXT = [
+    (re.compile(r"\b(?:km|kms|kilometres|kilometers|miles|metres|meters)\s+(?:\([^)]*\)\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I), "distance reference"),
+    (re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I), "distance reference"),
+    (re.compile(r"\b(?:fled|flee|fleeing|evacuated|evacuate|moved|relocated|returned|return|driven|taken|bused|headed|heading|travel(?:l?ed)?|went|go|arrived?|arriving|sent|deported|walked)\s+(?:\w+\s+){0,3}?(?:to|into|towards?|for)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I), "destination"),
+    (re.compile(r"\b(?:residents?|natives?|refugees?|people|families|man|woman|inhabitants|citizens?|villagers|displaced|evacuees)\s+(?:\w+\s+){0,2}?(?:of|from)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I), "origin"),
+    (re.compile(r"\b(?:fired|launched|shot|shelling|attack(?:ed)?|firing|fire)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:direction\s+of\s+|territory\s+of\s+|positions?\s+in\s+|(?:\w+\s+){0,2})?$", re.I), "launch point"),
+    (re.compile(r"\bfrom\s+the\s+direction\s+of\s+(?:the\s+)?$", re.I), "launch point"),
+    (re.compile(r"\bfrom\s+(?:the\s+)?(?:territory\s+of\s+)?$", re.I), "origin"),
+    (re.compile(r"\b(?:talks|summit|meeting|met|negotiations|ceasefire\s+(?:was\s+)?(?:agreed|signed|brokered)|agreed|signed|hosted|conference|held|mediated|brokered|sign(?:ing)?|agreement|statement\s+signed|declaration|negotiators?|visit(?:ed)?|trip)\s+(?:\w+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$", re.I), "venue"),
+    (re.compile(r"\b(?:road|highway|route|corridor|way|flights?|link)\s+(?:\w+\s+){0,2}?(?:to|towards?|linking|connecting)\s+(?:\w+\s+and\s+)?$", re.I), "destination"),
+    (re.compile(r"\b(?:towards?|to)\s+(?:the\s+)?(?:border\s+with\s+)?$", re.I), "destination"),
+    (re.compile(r"\bvia\s+$", re.I), "route"),
+    (re.compile(r"\b(?:capital|president|prime minister|leader|leaders|government|governments|officials?|foreign minister|ambassador|envoy|troops?\s+from)\s+of\s+(?:the\s+)?$", re.I), "actor"),
+    (re.compile(r"\bbetween\s+$|\band\s+$", re.I), "pair"),
+    (re.compile(r"\b(?:born|based|headquartered|living|lives|lived|grew up|stationed)\s+in\s+$", re.I), "origin"),
+]
+_AFTER_CONTEXT = [
+    (re.compile(r"^['’]s\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Ministry|Ministries|Minister|Ombudsman|President|Prime|Foreign|Defence|Defense|Government|government|Prosecutor|State|Security|National|Border|Emergency|Emergencies|Health|Interior|leader|leadership|military|army|forces|officials?|authorities|troops|side|parliament|envoy|ambassador|spokes\w+|embassy|representative|human rights|foreign|defence|defense|president|prime|premier|security|office|statement)\b"), "actor"),
+    (re.compile(r"^\s*(?:has\s+|had\s+|have\s+|also\s+|later\s+|then\s+|quickly\s+|swiftly\s+|promptly\s+|officially\s+|repeatedly\s+)?(?:said|says|denied|denies|accused|accuses|claimed|claims|announced|announces|insisted|insists|rejected|rejects|warned|warns|urged|urges|blamed|blames|confirmed|confirms|responded|responds|called|calls|demanded|demands|dismissed|dismisses|stated|states|reported|reports|condemned|condemns|protested|maintains|maintained|argued|argues|agreed|agrees|threatened|vowed|pledged|offered|sent|has\s+sent|signed|refused|refuses|wants|sought|seeks|brokered|brokers|mediated|hosted|hosts|proposed|recognised|recognized|recognizes|backed|supports|supported|dispatched|deployed|would|will|has|had|is|was|and\s+(?:Baku|Yerevan|Moscow|Ankara|Tehran))\b"), "actor"),
+    (re.compile(r"^-?(?:brokered|mediated|backed|led|based|made|supplied|built|drafted|sponsored|allied|friendly)\b"), "actor"),
+    (re.compile(r"^\s*[-–]\s*(?:brokered|mediated|backed|led)\b"), "actor"),
+    (re.compile(r"^\s+(?:Ombudsman|Conventions?|Convention|Group|Post|Times|Herald|Tribune|Journal|Agency|Television|TV|Radio|News|Press|Airlines|Airways|University|Institute|Committee|Council|Accords?|Agreement|Declaration|Protocol|Principles|Process|Format|Platform|Summit|Statement|Republic\b(?!\s+of)|Ministry|Defence\s+Ministry|Defense\s+Ministry|Foreign\s+Ministry|Army|Armed\s+Forces|Human\s+Rights|Football|Prosecutor|Investigative|Media|Service|Centre|Center|Observatory|Monitor|Today|Daily|Public|Police|Government|Parliament|Assembly|Security\s+Service|State\s+Border|Border\s+Guard|Electric|Railways?|Ombudsperson|Foundation|Fund)\b"), "organisation"),
+    (re.compile(r"^(?:\s*[-–]\s*|\s+)(?:conflict|war|wars|dispute|issue|question|problem|crisis|peace\s+process|talks|negotiations|settlement|ceasefire|truce|border\s+commission|movement)\b", re.I), "conflict name"),
+    (re.compile(r"^\s+(?:and|or)\s+[A-Z]\w+\s+(?:said|have|had|agreed|signed|accused|traded|blamed|exchanged|are|were)\b"), "actor"),
+]
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|on|near|into|inside|within|around|outside|across|over|onto|upon|throughout|along|against|toward|towards|targeting|targeted|hit|hitting|struck|striking|shelled|shelling|bombed|bombing|attacked|attacking|captured|capturing|seized|liberated|took|retook|entered|reached|fired\s+on|fire\s+on|fired\s+at|raids?\s+on|strikes?\s+on|attacks?\s+on|shelling\s+of|bombardment\s+of|capture\s+of|control\s+of|liberation\s+of|outskirts\s+of|parts\s+of|village\s+of|town\s+of|city\s+of|region\s+of|district\s+of|centre\s+of|center\s+of|areas?\s+of|heights?\s+(?:near|above)|positions?\s+(?:in|near))\s+(?:the\s+)?(?:(?:[a-z\-]+\s+){0,2}(?:of|in|near)\s+(?:the\s+)?)?$",
+    re.I,
+)
+_AFTER_PASSIVE = re.compile(
+    r"^(?:['’]s\s+\w+\s+|\s*,?\s*(?:a|the|an)?\s*(?:[\w\-]+,?\s+){0,6}?,?\s*)?(?:was|were|is|are|has been|have been|had been|came|come|remained|remains)\s+(?:\w+\s+){0,2}?(?:shelled|hit|struck|attacked|bombed|targeted|captured|taken|seized|liberated|retaken|damaged|destroyed|under\s+(?:fire|attack|shelling)|blockaded|cut off|surrounded)",
+    re.I,
+)
+_AFTER_EVENT_NOUN = re.compile(r"^\s*(?:[-–]\s*)?(?:was\s+)?(?:shelling|strike|strikes|attack|attacks|clash|clashes|fighting|offensive|explosion|blast|bombardment|massacre|tragedy|raid|assault|incursion|battle)\b", re.I)
+_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z\-'’ ]+[A-Z])(?:,\s*[A-Z][\w ]+)?\s*(?:,\s*)?(?:\(?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\)?)?\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—]+|:)")
+
+
+@dataclass
+class Role:
+    role: str  # "incident" or "context"
+    reason: str
+    hypothetical: bool = False
+
+
+def sentence_events(sentence: str) -> list[tuple[str, str, int]]:
+    """(event_type, sub_event_type, position) for every event cue in a sentence, in order."""
+    found = []
+    for rx, t, s in _EVENT_RES:
+        for m in rx.finditer(sentence):
+            found.append((t, s, m.start()))
+    return sorted(found, key=lambda x: x[2])
+
+
+def classify_event(sentence: str) -> tuple[str | None, str | None]:
+    """The ACLED (event_type, sub_event_type) a sentence describes, or (None, None)."""
+    for rx, t, s in _EVENT_RES:
+        if rx.search(sentence):
+            if t == "Explosions/Remote violence" and s.startswith("Shelling") and not re.search(
+                r"shell|artillery|rocket|missile|mortar|Grad|Smerch|projectile|barrage", sentence, re.I
+            ):
+                if re.search(r"\bkill|\bwounded|\binjur|\bdead|\bdied", sentence, re.I) and _CIVILIAN.search(sentence):
+                    return "Violence against civilians", "Attack"
+            return t, s
+    return None, None
+
+
+def is_hypothetical(sentence: str) -> bool:
+    return bool(_HYPOTHETICAL.search(sentence))
+
+
+def dateline_end(text: str) -> int:
+    """End offset of a dateline at the start of the text ("STEPANAKERT, Oct 5 (X) —"), else 0."""
+    m = _DATELINE.match(text[:160])
+    return m.end() if m else 0
+
+
+def decide_role(text: str, sent: tuple[int, int], start: int, end: int, *, kind: str, has_event: bool, dateline: int) -> Role:
+    """Role of the mention at [start, end) inside sentence ``sent`` of ``text``."""
+    if start < dateline:
+        return Role("context", "dateline")
+    s0, s1 = sent
+    sentence = text[s0:s1]
+    before = text[max(s0, start - 80) : start]
+    after = text[end : min(s1, end + 80)]
+    for rx, why in _AFTER_CONTEXT:
+        if rx.search(after):
+            if why == "actor" and _AFTER_PASSIVE.search(after):
+                break
+            return Role("context", why)
+    for rx, why in _BEFORE_CONTEXT:
+        if rx.search(before):
+            if why == "pair" and not re.search(r"\bbetween\s+$", before):
+                continue
+            return Role("context", why)
+    if not has_event:
+        return Role("context", "no event in the sentence")
+    hypo = is_hypothetical(sentence)
+    if _LOCATIVE_BEFORE.search(before):
+        return Role("incident", "event placed here", hypo)
+    if _AFTER_PASSIVE.search(after) or _AFTER_EVENT_NOUN.search(after):
+        return Role("incident", "event placed here", hypo)
+    if kind == "country" and re.search(r"\b(?:Armenian|Azerbaijani|Iranian|Russian|Turkish|Georgian)\s+(?:territory|soil|land|airspace)", text[start:end]):
+        return Role("incident", "territory phrase in an event sentence", hypo)
+    return Role("context", "not the place of the sentence's event")
+
+
+# -- numbers -----------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12, "dozens": 24})
+_NUM = r"(?:\d[\d,]*|(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+_KILLED = re.compile(
+    r"(?:(?:at least|at lease|some|about|around|nearly|almost|more than|over|up to|a total of)\s+)?(?P<n>" + _NUM + r")\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:were\s+|was\s+|have been\s+|had been\s+)?(?:killed|dead|died|deaths|lives|fatalities|bodies)",
+    re.I,
+)
+_KILLING = re.compile(r"\bkill(?:ing|ed)\s+(?:(?:at least|at lease|some|about|around|nearly|more than|over)\s+)?(?P<n>" + _NUM + r")\b", re.I)
+_INJURED = re.compile(
+    r"(?:(?:at least|some|about|around|nearly|more than|over|up to)\s+)?(?P<n>" + _NUM + r")\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:were\s+|was\s+|have been\s+|had been\s+)?(?:injured|wounded|hurt)",
+    re.I,
+)
+_INJURING = re.compile(r"\b(?:injur(?:ing|ed)|wound(?:ing|ed))\s+(?:(?:at least|some|about|around|nearly|more than|over)\s+)?(?P<n>" + _NUM + r")\b", re.I)
+
+
+def _to_int(s: str) -> int | None:
+    s = s.lower().strip()
+    if s[:1].isdigit():
+        try:
+            return int(s.replace(",", ""))
+        except ValueError:
+            return None
+    parts = re.split(r"[- ]", s)
+    total = 0
+    for p in parts:
+        if p not in _NUMBER_WORDS:
+            return None
+        total += _NUMBER_WORDS[p]
+    return total
+
+
+def casualties(sentence: str) -> tuple[int | None, int | None]:
+    """(fatalities, injured) stated in a sentence, conservative (the first/lowest figure)."""
+
+    def first(*rxs: re.Pattern) -> int | None:
+        vals = []
+        for rx in rxs:
+            for m in rx.finditer(sentence):
+                v = _to_int(m.group("n"))
+                if v is not None and v < 100_000 and not re.match(r"(19|20)\d\d$", m.group("n")):
+                    vals.append((m.start(), v))
+        return min(vals)[1] if vals else None
+
+    return first(_KILLED, _KILLING), first(_INJURED, _INJURING)
+
+
+# -- dates ---------------------------------------------------------------------------------------
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MONTH_DAY = re.compile(r"\b(?P<m>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?", re.I)
+_DAY_MONTH = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?:,?\s+(?P<y>(?:19|20)\d\d))?", re.I)
+_WEEKDAY = re.compile(r"\b(?:on|late on|early on|last|since|overnight into|the night of)?\s*(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def parse_date(s: str | None) -> date | None:
+    if not s:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(s))
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def resolve_date(sentence: str, report_date: str | None) -> tuple[str | None, int | None]:
+    """(ISO date, precision 1 day / 2 week / 3 month) of the event a sentence describes."""
+    ref = parse_date(report_date)
+    for rx in (_MONTH_DAY, _DAY_MONTH):
+        m = rx.search(sentence)
+        if m:
+            mon = _MONTHS[m.group("m").lower().rstrip(".")]
+            day = int(m.group("d"))
+            year = int(m.group("y")) if m.group("y") else (ref.year if ref else None)
+            if year is None:
+                return None, None
+            if ref and not m.group("y") and (mon, day) > (ref.month, ref.day) and mon - ref.month > 1:
+                year -= 1  # "Dec 30" in a January report
+            try:
+                return date(year, mon, day).isoformat(), 1
+            except ValueError:
+                pass
+    if ref is None:
+        return None, None
+    low = sentence.lower()
+    m = _WEEKDAY.search(sentence)
+    if m:
+        wd = _WEEKDAYS[m.group("w").lower()]
+        back = (ref.weekday() - wd) % 7
+        return (ref - timedelta(days=back)).isoformat(), 1
+    if re.search(r"\byesterday\b|\blast night\b", low):
+        return (ref - timedelta(days=1)).isoformat(), 1
+    if re.search(r"\bearlier this month\b", low):
+        return ref.replace(day=1).isoformat(), 3
+    if re.search(r"\blast week\b", low):
+        return (ref - timedelta(days=7)).isoformat(), 2
+    if re.search(r"\bearlier this week\b|\bthis week\b", low):
+        return (ref - timedelta(days=ref.weekday())).isoformat(), 2
+    if re.search(r"\blast month\b", low):
+        first = ref.replace(day=1) - timedelta(days=1)
+        return first.replace(day=1).isoformat(), 3
+    m = re.search(r"\bin (?:early |mid-?|late )?(" + "|".join(calendar.month_name[1:]) + r")\b", sentence)
+    if m:
+        mon = list(calendar.month_name).index(m.group(1))
+        year = ref.year if mon <= ref.month else ref.year - 1
+        return date(year, mon, 1).isoformat(), 3
+    return ref.isoformat(), 1
+
+
+_REPORTED = re.compile(
+    r"(?:according to|citing|cited by)\s+(?P<a>(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for|and))*)"
+    r"|(?P<b>(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for))*|Baku|Yerevan|Stepanakert|Moscow|Tehran|Ankara)\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|reported|reports|announced|stated|accused|alleged)",
+)
+
+
+def reported_by(sentence: str, fallback: str | None = None) -> str | None:
+    """Who the sentence attributes the claim to, where stated ("Azerbaijan's Defence Ministry")."""
+    m = _REPORTED.search(sentence)
+    if not m:
+        return fallback
+    who = (m.group("a") or m.group("b") or "").strip()
+    who = re.sub(r"^(?:the|The)\s+", "", who)
+    if who.lower() in ("it", "he", "she", "they", "officials", "this", "that"):
+        return fallback
+    return who or fallback

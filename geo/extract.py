@@ -1,0 +1,438 @@
+"""From reports to classified mentions and incidents (the ``extract`` stage).
+
+:func:`extract` returns one plain dict per report, in input order, in the shape of the
+design's ``extract`` contract (``mentions`` with offsets, coordinates, zone and role;
+``incidents``). :func:`incidents_frame` turns those into the incidents GeoDataFrame of
+:mod:`geo.schema`; :func:`extract_incidents` does both from paths.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from geo import events
+from geo.gazetteer import Gazetteer, load_gazetteer, name_key
+from geo.geocode.base import Geocoder, Query, Resolution
+from geo.jurisdiction import classify
+from geo.places import Mention, find_mentions, resolve_mentions, tokenize
+from geo.reports import Report, read_reports
+from geo.schema import INCIDENT_COLUMNS
+from geo.theatre import Theatre, load_theatre
+
+#: kinds from the most to the least specific
+_SPECIFICITY = {"settlement": 0, "feature": 1, "district": 2, "region": 3, "country": 4}
+#: curated zones override the polygons when the border is closer than this (1:10m positional error)
+CURATED_ZONE_WITHIN_KM = 3.0
+_NEAR = re.compile(r"\b(?:near|outside|around|outskirts of|close to|vicinity of|km (?:from|of))\s+(?:the\s+)?(?:town of\s+|village of\s+)?$", re.I)
+_UNKNOWN = re.compile(
+    r"\b(?:village|town|settlement|hamlet|city)\s+of\s+(?P<a>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)"
+    r"|\b(?P<b>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)\s+(?:village|district|rayon)\b"
+)
+
+
+@dataclass
+class Extractor:
+    """What extraction needs, loaded once: theatre, gazetteer, an optional online geocoder chain."""
+
+    theatre: Theatre
+    gazetteer: Gazetteer
+    online: Any = None  # a geo.geocode Geocoder (or chain) for names the gazetteer lacks
+    _region_cache: dict[int, dict] = field(default_factory=dict)
+
+
+def make_extractor(*, theatre: Theatre | str | None = None, gazetteer: Gazetteer | None = None, online: Geocoder | None = None) -> Extractor:
+    return Extractor(load_theatre(theatre), gazetteer or load_gazetteer(), online)
+
+
+def extract(
+    reports: Iterable[Report] | Sequence[str],
+    *,
+    theatre: Theatre | str | None = None,
+    online: Geocoder | None = None,
+    extractor: Extractor | None = None,
+    date: str | None = None,
+) -> list[dict]:
+    """Extract mentions and incidents from reports (``Report`` objects or paths).
+
+    Returns one dict per report, in input order: ``id``, ``date``, ``source``, ``title``,
+    ``path``, ``mentions``, ``incidents``, ``problem``. Offsets are Python string offsets into
+    the report text (after front matter), end exclusive. Coordinates are WGS84 degrees.
+    """
+    ex = extractor or make_extractor(theatre=theatre, online=online)
+    reps = list(reports)
+    if reps and not isinstance(reps[0], Report):
+        reps = read_reports(reps, date=date)
+    parsed = [_parse(r, ex) for r in reps]
+    _geocode_unknown(parsed, ex)
+    _classify_all(parsed, ex)
+    return [_finish(r, p) for r, p in zip(reps, parsed)]
+
+
+# -- per report ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Parsed:
+    mentions: list[dict]
+    sentences: list[tuple[int, int]]
+
+
+def _parse(rep: Report, ex: Extractor) -> _Parsed:
+    text = rep.text
+    if not text:
+        return _Parsed([], [])
+    gaz = ex.gazetteer
+    toks = tokenize(text)
+    found = find_mentions(text, gaz, tokens=toks)
+    resolve_mentions(text, found, gaz)
+    sents = events.split_sentences(text)
+    dateline = events.dateline_end(text)
+    sent_of = np.searchsorted(np.array([s for s, _ in sents]), [m.start for m in found], side="right") - 1
+    has_event = [bool(events.sentence_events(text[s:e])) for s, e in sents]
+    out = []
+    for m, si in zip(found, sent_of):
+        row = gaz.row(m.place)
+        kind = row["kind"]
+        role = events.decide_role(text, sents[si], m.start, m.end, kind=kind, has_event=has_event[si], dateline=dateline)
+        d = _mention_dict(m, row, role, int(si), ex)
+        if kind == "settlement" and _NEAR.search(text[max(0, m.start - 30) : m.start]):
+            d["precision"] = 2  # "near X", "outside X": ACLED's precision 2
+        out.append(d)
+    out.extend(_unknown_candidates(text, out, sents, has_event, dateline))
+    out.sort(key=lambda d: d["start"])
+    _qualifiers(text, out)
+    return _Parsed(out, sents)
+
+
+def _mention_dict(m: Mention, row: dict, role: events.Role, si: int, ex: Extractor) -> dict:
+    row = {k: (None if isinstance(v, float) and np.isnan(v) else v) for k, v in row.items()}
+    kind = row["kind"]
+    alts = [a for a in str(row.get("alt_names") or "").split("|") if a]
+    d = {
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "place": row["name"],
+        "place_id": row["id"],
+        "name_hy": row.get("name_hy") or None,
+        "name_az": row.get("name_az") or None,
+        "alt_names": alts[:12],
+        "kind": kind,
+        "lat": round(float(row["lat"]), 5),
+        "lon": round(float(row["lon"]), 5),
+        "precision": 1 if kind == "settlement" else 2 if kind == "feature" else 3,
+        "role": role.role,
+        "role_reason": role.reason,
+        "hypothetical": role.hypothetical and role.role == "incident",
+        "confidence": m.confidence,
+        "geocoder": "gazetteer",
+        "sentence_index": si,
+        "_place_index": m.place,
+        "_zone_hint": row.get("zone_hint") or None,
+        "_polygon": row.get("polygon") or None,
+        "_curated": bool(row.get("curated")),
+        "notes": list(m.notes) + (["matched by spelling correction"] if m.fuzzy else []),
+    }
+    if m.territory:
+        d["notes"].append(f"'{m.text}' names the country's territory")
+    return d
+
+
+def _unknown_candidates(text: str, known: list[dict], sents, has_event, dateline) -> list[dict]:
+    """Capitalised names found only by their context ("the village of X", "X district")."""
+    spans = [(d["start"], d["end"]) for d in known]
+    out = []
+    starts = np.array([s for s, _ in sents])
+    for m in _UNKNOWN.finditer(text):
+        g = "a" if m.group("a") else "b"
+        s, e = m.start(g), m.end(g)
+        if any(a < e and s < b for a, b in spans) or name_key(m.group(g)) in ("the", "a"):
+            continue
+        si = int(np.searchsorted(starts, s, side="right") - 1)
+        role = events.decide_role(text, sents[si], s, e, kind="settlement", has_event=has_event[si], dateline=dateline)
+        hint = "district" if re.match(r"\s+(?:district|rayon)", text[e : e + 10]) else "settlement"
+        out.append(
+            {
+                "start": s,
+                "end": e,
+                "text": text[s:e],
+                "place": None,
+                "place_id": None,
+                "name_hy": None,
+                "name_az": None,
+                "alt_names": [],
+                "kind": hint,
+                "lat": None,
+                "lon": None,
+                "precision": None,
+                "role": role.role,
+                "role_reason": role.reason,
+                "hypothetical": role.hypothetical and role.role == "incident",
+                "confidence": 0.0,
+                "geocoder": None,
+                "sentence_index": si,
+                "_place_index": None,
+                "_zone_hint": None,
+                "_polygon": None,
+                "_curated": False,
+                "_query": Query(text[s:e], hint=hint),
+                "notes": [],
+                "problem": "not in the offline gazetteer",
+            }
+        )
+        spans.append((s, e))
+    return out
+
+
+def _qualifiers(text: str, mentions: list[dict]) -> None:
+    """A larger place that only qualifies a smaller one in the same phrase is context (rule 4)."""
+    for i, big in enumerate(mentions):
+        if big["role"] != "incident" or big["kind"] not in ("country", "region", "district"):
+            continue
+        rank = _SPECIFICITY[big["kind"]]
+        for small in mentions:
+            if small is big or small["role"] != "incident" or small["sentence_index"] != big["sentence_index"]:
+                continue
+            if _SPECIFICITY.get(small["kind"], 0) >= rank:
+                continue
+            gap = text[min(big["end"], small["end"]) : max(big["start"], small["start"])]
+            if len(gap) <= 45 and not re.search(r"[.;]|\band\b", gap):
+                big["role"], big["role_reason"], big["hypothetical"] = "context", f"qualifies {small['text']}", False
+                break
+
+
+# -- geocoding and classification over the whole batch ---------------------------------------------
+
+
+def _geocode_unknown(parsed: list[_Parsed], ex: Extractor) -> None:
+    if ex.online is None:
+        return
+    from geo.geocode.chain import resolve_all
+
+    todo = [m for p in parsed for m in p.mentions if m.get("_query") is not None]
+    if not todo:
+        return
+    results: dict[Query, Resolution] = resolve_all(ex.online, [m["_query"] for m in todo])
+    for m in todo:
+        res = results.get(m["_query"])
+        if res is None or res.location is None:
+            m["problem"] = f"not in the offline gazetteer; {res.reason if res else 'not resolved'}"
+            continue
+        loc = res.location
+        m.update(
+            place=loc.name,
+            place_id=loc.id,
+            lat=round(loc.lat, 5),
+            lon=round(loc.lon, 5),
+            precision=1 if m["kind"] == "settlement" else 3,
+            geocoder=loc.source,
+            confidence=0.5,
+            problem=None,
+        )
+        if m["kind"] != "settlement":
+            m["kind"], m["precision"] = "settlement", 2  # an online point for a district: near, not the polygon
+
+
+def _region_geometry(m: dict, ex: Extractor) -> shapely.Geometry | None:
+    ref = m.get("_polygon")
+    if not ref:
+        return None
+    th = ex.theatre
+    kind, _, rest = ref.partition(":")
+    if kind == "zone":
+        g = th.zones.loc[th.zones["zone"] == rest].geometry
+    elif kind == "country":
+        g = th.zones.loc[th.zones["country"] == rest].geometry
+    elif kind == "admin1" and th.admin1 is not None:
+        cc, _, names = rest.partition(":")
+        g = th.admin1.loc[(th.admin1["country"] == cc) & th.admin1["admin1"].isin(names.split(";"))].geometry
+    else:
+        return None
+    return shapely.union_all(g.values) if len(g) else None
+
+
+def _classify_all(parsed: list[_Parsed], ex: Extractor) -> None:
+    th = ex.theatre
+    points = [m for p in parsed for m in p.mentions if m["lat"] is not None and m["precision"] in (1, 2)]
+    regions = [m for p in parsed for m in p.mentions if m["lat"] is not None and m["precision"] == 3]
+    if points:
+        f = pd.DataFrame({"lat": [m["lat"] for m in points], "lon": [m["lon"] for m in points]})
+        c = classify(f, theatre=th)
+        for m, row in zip(points, c.drop(columns="geometry").to_dict("records")):
+            _apply_zone(m, row, th)
+    for m in regions:
+        key = m["_place_index"]
+        if key not in ex._region_cache:
+            geom = _region_geometry(m, ex)
+            if geom is None:
+                g = gpd.GeoDataFrame({"lat": [m["lat"]]}, geometry=[shapely.Point(m["lon"], m["lat"])], crs="EPSG:4326")
+            else:
+                g = gpd.GeoDataFrame({"x": [0]}, geometry=[geom], crs="EPSG:4326")
+            row = classify(g, theatre=th).drop(columns="geometry").to_dict("records")[0]
+            ex._region_cache[key] = {"row": row, "geometry": geom}
+        cached = ex._region_cache[key]
+        _apply_zone(m, cached["row"], th)
+        m["_geometry"] = cached["geometry"]
+        if cached["row"].get("zones_touched"):
+            m["zones_touched"] = cached["row"]["zones_touched"].split(";")
+
+
+def _apply_zone(m: dict, row: dict, th: Theatre) -> None:
+    def val(k):
+        v = row.get(k)
+        return None if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA else v
+
+    m["zone"] = val("zone")
+    m["zone_kind"] = val("zone_kind")
+    m["country"] = val("country")
+    sp = val("spillover")
+    m["spillover"] = None if sp is None else bool(sp)
+    m["admin1"] = val("admin1") if m["kind"] != "country" else None
+    m["admin1_local"] = val("admin1_local") if m["kind"] != "country" else None
+    bkm = val("boundary_km")
+    m["boundary_km"] = None if bkm is None else round(float(bkm), 2)
+    hint = m.get("_zone_hint")
+    if hint and m["zone"] and hint != m["zone"] and m["_curated"] and bkm is not None and bkm < CURATED_ZONE_WITHIN_KM:
+        kinds = dict(zip(th.zones["zone"], th.zones["zone_kind"]))
+        countries = dict(zip(th.zones["zone"], th.zones["country"]))
+        if hint in kinds:
+            m["notes"].append(f"zone from the curated gazetteer: the 1:10m boundary puts it {bkm:.2f} km inside {m['zone']}")
+            m["zone"], m["zone_kind"], m["country"] = hint, kinds[hint], countries[hint]
+            m["spillover"] = kinds[hint] in ("sovereign", "foreign")
+
+
+# -- incidents ---------------------------------------------------------------------------------
+
+
+def _finish(rep: Report, p: _Parsed) -> dict:
+    text = rep.text
+    mentions = p.mentions
+    incidents: list[dict] = []
+    by_key: dict[tuple, dict] = {}
+    for idx, m in enumerate(mentions):
+        if m["role"] != "incident":
+            continue
+        s0, s1 = p.sentences[m["sentence_index"]]
+        sentence = text[s0:s1].strip()
+        et, sub = events.classify_event(sentence)
+        fat, inj = events.casualties(sentence)
+        when, dprec = events.resolve_date(sentence, rep.date)
+        key = (m["place_id"] or m["text"], when, et, m["hypothetical"])
+        if key in by_key:
+            inc = by_key[key]
+            inc["mentions"].append(idx)
+            inc["fatalities"] = inc["fatalities"] if inc["fatalities"] is not None else fat
+            inc["injured"] = inc["injured"] if inc["injured"] is not None else inj
+            continue
+        same_sentence = [i for i in incidents if i["_sentence"] == m["sentence_index"]]
+        inc = {
+            "place": m["place"] or m["text"],
+            "place_id": m["place_id"],
+            "name_hy": m["name_hy"],
+            "name_az": m["name_az"],
+            "date": when,
+            "date_precision": dprec,
+            "event_type": et,
+            "sub_event_type": sub,
+            "fatalities": None if same_sentence else fat,
+            "injured": None if same_sentence else inj,
+            "zone": m.get("zone"),
+            "zone_kind": m.get("zone_kind"),
+            "country": m.get("country"),
+            "spillover": m.get("spillover"),
+            "admin1": m.get("admin1"),
+            "precision": m["precision"],
+            "lat": m["lat"],
+            "lon": m["lon"],
+            "hypothetical": m["hypothetical"],
+            "reported_by": events.reported_by(sentence),
+            "sentence": sentence,
+            "mentions": [idx],
+            "_sentence": m["sentence_index"],
+            "_geometry": m.get("_geometry"),
+            "geocoder": m["geocoder"],
+            "problem": m.get("problem"),
+        }
+        by_key[key] = inc
+        incidents.append(inc)
+    public_mentions = [{k: v for k, v in m.items() if not k.startswith("_")} for m in mentions]
+    for pm in public_mentions:
+        if not pm["notes"]:
+            pm.pop("notes")
+    return {
+        "id": rep.id,
+        "date": rep.date,
+        "source": rep.source,
+        "title": rep.title,
+        "path": rep.path,
+        "problem": rep.problem,
+        "mentions": public_mentions,
+        "incidents": incidents,
+    }
+
+
+def incidents_frame(results: Sequence[dict], *, theatre: Theatre | str | None = None) -> gpd.GeoDataFrame:
+    """The incidents of extracted reports as the incidents GeoDataFrame (:mod:`geo.schema`), EPSG:4326.
+
+    Regions (precision 3) carry their polygon; points their coordinates. Zone columns come from
+    extraction (so curated border corrections are kept).
+    """
+    rows, geoms = [], []
+    for r in results:
+        for n, inc in enumerate(r["incidents"], start=1):
+            rows.append(
+                {
+                    "incident_id": f"{r['id']}#{n}",
+                    "report_id": r["id"],
+                    "date": inc["date"],
+                    "date_precision": inc["date_precision"],
+                    "place": inc["place"],
+                    "name_hy": inc["name_hy"],
+                    "name_az": inc["name_az"],
+                    "alt_names": "|".join(next((m.get("alt_names") for m in [r["mentions"][inc["mentions"][0]]]), []) or []),
+                    "place_kind": r["mentions"][inc["mentions"][0]]["kind"],
+                    "precision": inc["precision"],
+                    "lat": inc["lat"],
+                    "lon": inc["lon"],
+                    "event_type": inc["event_type"],
+                    "sub_event_type": inc["sub_event_type"],
+                    "fatalities": inc["fatalities"],
+                    "injured": inc["injured"],
+                    "reported_by": inc["reported_by"],
+                    "hypothetical": inc["hypothetical"],
+                    "sentence": inc["sentence"],
+                    "source": r["source"],
+                    "geocoder": inc["geocoder"],
+                    "zone": inc["zone"],
+                    "zone_kind": inc["zone_kind"],
+                    "country": inc["country"],
+                    "spillover": inc["spillover"],
+                    "admin1": inc["admin1"],
+                    "problem": inc["problem"],
+                }
+            )
+            g = inc.get("_geometry")
+            if g is None and inc["lat"] is not None:
+                g = shapely.Point(inc["lon"], inc["lat"])
+            geoms.append(g)
+    cols = list(INCIDENT_COLUMNS) + ["zone", "zone_kind", "country", "spillover", "admin1", "problem"]
+    frame = pd.DataFrame(rows, columns=cols)
+    for c in ("fatalities", "injured", "date_precision", "precision"):
+        frame[c] = pd.array(frame[c], dtype="Int64")
+    frame["spillover"] = pd.array(frame["spillover"], dtype="boolean")
+    frame["hypothetical"] = frame["hypothetical"].astype(bool)
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs="EPSG:4326"))
+
+
+def extract_incidents(paths: Sequence[str], *, theatre: Theatre | str | None = None, date: str | None = None, online: Geocoder | None = None) -> gpd.GeoDataFrame:
+    """Read reports from paths, extract, and return the incidents GeoDataFrame."""
+    results = extract(read_reports(paths, date=date), theatre=theatre, online=online)
+    return incidents_frame(results, theatre=theatre)

@@ -1,0 +1,134 @@
+"""The offline regional gazetteer and its name index.
+
+``data/gazetteer/places.csv`` (built by ``data/build/build_gazetteer.py``) holds GeoNames places
+(CC BY 4.0) and the project's curated supplement. :func:`load_gazetteer` reads it once and
+builds a :class:`Gazetteer`: places in a DataFrame plus an index from a normalised name key to
+the places that carry that name. Keys fold case and diacritics (Şuşa = Susa = susa), treat
+hyphens and spaces alike (Nagorno-Karabakh = Nagorno Karabakh) and drop apostrophes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from geo.theatre import data_dir
+
+_FOLD_MAP = str.maketrans({"ə": "e", "Ə": "E", "ı": "i", "ǝ": "e", "’": "", "ʼ": "", "'": "", "`": "", "ʻ": ""})
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_FEATURE_SUFFIX = re.compile(r"\s+(district|province|region|rayon|raion|marz|county|oblast)$", re.I)
+#: name types, most trusted first; "base" is a district's name without its feature word
+NAME_TYPES = ("name", "hy", "az", "alt", "base")
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, Azerbaijani ə as e, apostrophes dropped."""
+    s = unicodedata.normalize("NFKD", text.translate(_FOLD_MAP))
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+
+
+def name_key(text: str) -> str:
+    """The index key of a name: folded, every run of non-alphanumerics one space."""
+    return _NON_ALNUM.sub(" ", fold(text)).strip()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One way to name one place: row index in ``Gazetteer.places`` and the name's type."""
+
+    place: int
+    name_type: str
+
+
+class Gazetteer:
+    """Places and a name-key index. Build with :func:`load_gazetteer`."""
+
+    def __init__(self, places: pd.DataFrame):
+        self.places = places.reset_index(drop=True)
+        index: dict[str, list[Entry]] = {}
+        cols = {c: self.places[c].fillna("").astype(str).tolist() for c in ("name", "name_hy", "name_az", "alt_names", "kind")}
+        for i in range(len(self.places)):
+            seen: set[str] = set()
+            forms = [(cols["name"][i], "name"), (cols["name_hy"][i], "hy"), (cols["name_az"][i], "az")]
+            forms += [(a, "alt") for a in cols["alt_names"][i].split("|") if a]
+            if cols["kind"][i] in ("district", "region"):
+                forms += [(_FEATURE_SUFFIX.sub("", f), "base") for f, _ in list(forms) if _FEATURE_SUFFIX.search(f)]
+            for form, typ in forms:
+                k = name_key(form)
+                if len(k) < 2 or k in seen:
+                    continue
+                seen.add(k)
+                index.setdefault(k, []).append(Entry(i, typ))
+        self.index = index
+        self.max_tokens = max((k.count(" ") + 1 for k in index), default=1)
+        p = self.places
+        self.lat = p["lat"].to_numpy(dtype=float)
+        self.lon = p["lon"].to_numpy(dtype=float)
+        self.population = p["population"].fillna(0).to_numpy(dtype=float)
+        self.curated = p["curated"].fillna(0).to_numpy(dtype=bool)
+        self.kind = p["kind"].fillna("settlement").to_numpy(dtype=object)
+        self.country = p["country"].fillna("").to_numpy(dtype=object)
+        self.admin1 = p["admin1"].fillna("").to_numpy(dtype=object)
+
+    def lookup(self, key: str) -> list[Entry]:
+        """Entries whose name has this key (see :func:`name_key`)."""
+        return self.index.get(key, [])
+
+    @cached_property
+    def fuzzy_keys(self) -> list[str]:
+        """Keys eligible for typo matching: 7+ letters, of curated or 10,000+ people places."""
+        keys = []
+        for k, entries in self.index.items():
+            if len(k.replace(" ", "")) >= 7 and any(self.curated[e.place] or self.population[e.place] >= 10_000 for e in entries):
+                keys.append(k)
+        return keys
+
+    def fuzzy(self, key: str) -> str | None:
+        """The one index key within a small edit distance of ``key`` (typos), or None.
+
+        Optimal string alignment distance (a transposition counts once) of at most 1, or 2 for
+        keys of 11+ characters; ties between different keys are refused.
+        """
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        limit = 2 if len(key) >= 11 else 1
+        hits = process.extract(key, self.fuzzy_keys, scorer=OSA.distance, score_cutoff=limit, limit=3)
+        if not hits:
+            return None
+        best = min(h[1] for h in hits)
+        top = [h for h in hits if h[1] == best]
+        if len(top) > 1 or best == 0:
+            return None
+        return top[0][0]
+
+    def row(self, i: int) -> dict:
+        return self.places.iloc[i].to_dict()
+
+    def nearest_km(self, i: int, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+        """Approximate km from place ``i`` to points (equirectangular; fine for ranking)."""
+        dlat = (lat - self.lat[i]) * 111.2
+        dlon = (lon - self.lon[i]) * 111.2 * np.cos(np.radians(self.lat[i]))
+        return np.hypot(dlat, dlon)
+
+
+def gazetteer_path() -> Path:
+    return data_dir() / "gazetteer" / "places.csv"
+
+
+@lru_cache(maxsize=4)
+def _load(path_s: str, _mtime: float) -> Gazetteer:
+    places = pd.read_csv(path_s, dtype={"id": str, "polygon": str, "zone_hint": str}, keep_default_na=False, na_values=[""])
+    return Gazetteer(places)
+
+
+def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
+    """The gazetteer at ``path`` (default: the embedded one), loaded once per process."""
+    p = Path(path) if path else gazetteer_path()
+    return _load(str(p.resolve()), p.stat().st_mtime)

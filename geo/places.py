@@ -1,0 +1,351 @@
+"""Finding place mentions in text and choosing which place each one means.
+
+Recognition is dictionary matching over the gazetteer's name keys: the longest run of tokens
+(joined by spaces or hyphens) whose key is a known name, tried at every capitalised token.
+It survives case (STEPANAKERT), diacritics (Şuşa), hyphens (Nagorno Karabakh), possessives
+(Armenia's) and common typos (Nagonro-Karabakh, by edit distance on capitalised tokens, with
+guards against demonyms such as Armenian). Demonym phrases that name a territory ("Armenian
+territory", "Iranian soil") become mentions of the country.
+
+Disambiguation scores each candidate place by prominence (curated entry, population), the
+feature word beside the name (village, district...), qualifiers in the text ("Martuni,
+Armenia", "Armenia's Martuni", "in Tovuz district"), and closeness to the other places the
+report names. ``confidence`` falls when two candidates score alike.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from geo.gazetteer import Gazetteer, fold, name_key
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*|\d+")
+_JOIN = re.compile(r"^(?:[ \t]+|[ \t]*[-‐‑–][ \t]*|\n)$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+#: demonym -> ISO2, for "Armenian territory" style phrases
+DEMONYMS = {
+    "armenian": "AM",
+    "azerbaijani": "AZ",
+    "azeri": "AZ",
+    "azerbaijan": "AZ",
+    "armenia": "AM",
+    "iranian": "IR",
+    "russian": "RU",
+    "turkish": "TR",
+    "georgian": "GE",
+}
+TERRITORY_WORDS = ("territory", "territories", "soil", "land", "lands", "airspace", "proper", "itself")
+_TERRITORY = re.compile(
+    r"\b(?P<dem>Armenian|Azerbaijani|Azeri|Iranian|Russian|Turkish|Georgian)\s+(?:sovereign\s+)?"
+    r"(?P<what>territory|territories|soil|lands?|airspace)\b"
+)
+FEATURE_WORDS = {
+    "village": "settlement",
+    "villages": "settlement",
+    "town": "settlement",
+    "city": "settlement",
+    "settlement": "settlement",
+    "hamlet": "settlement",
+    "district": "district",
+    "rayon": "district",
+    "raion": "district",
+    "province": "district",
+    "region": "region",
+    "marz": "district",
+    "county": "district",
+    "river": "feature",
+    "lake": "feature",
+    "bridge": "feature",
+    "pass": "feature",
+    "corridor": "feature",
+    "reservoir": "feature",
+    "mountain": "feature",
+    "mount": "feature",
+    "ridge": "feature",
+}
+#: capitalised words that are never place names on their own (sentence starts, titles, days)
+STOP_TOKENS = frozenset(
+    """the a an and but or in on at of for to from by with after before as if it its this that these those
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    president prime minister ministry defence defense foreign army forces troops officials official
+    police prosecutor ombudsman spokesman spokeswoman spokesperson general colonel major captain
+    mr mrs ms dr sir saint st new old north south east west northern southern eastern western central
+    upper lower great greater little big red white black green blue golden
+    armenian armenians azerbaijani azerbaijanis azeri azeris iranian iranians russian russians turkish
+    turk turks georgian georgians syrian kurdish soviet european american
+    said says told added reported according meanwhile however also earlier later yesterday today
+    one two three four five six seven eight nine ten hundreds thousands dozens several some many
+    un osce nato eu csto icrc red cross human rights watch amnesty reuters ap afp upi tass""".split()
+)
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Mention:
+    """A span that names a place, with its candidate places and the one chosen."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: list[int]
+    name_types: list[str]
+    token_index: int
+    token_count: int
+    fuzzy: bool = False
+    territory: str | None = None  # "territory", "proper"... for demonym phrases
+    hint: str | None = None  # feature word beside the name
+    place: int | None = None
+    confidence: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with offsets; a possessive 's is cut off the token (and its span)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e, t = m.start(), m.end(), m.group()
+        pm = _POSSESSIVE.search(t)
+        if pm and len(t) - len(pm.group()) >= 2 and pm.group() in ("'s", "’s", "'", "’"):
+            t = t[: len(t) - len(pm.group())]
+            e = s + len(t)
+        out.append(Token(s, e, t, name_key(t)))
+    return out
+
+
+def find_mentions(text: str, gaz: Gazetteer, *, tokens: list[Token] | None = None) -> list[Mention]:
+    """Every place mention in ``text``, in order, not overlapping, with candidates (unresolved)."""
+    toks = tokens if tokens is not None else tokenize(text)
+    mentions: list[Mention] = []
+    taken = np.zeros(len(toks), dtype=bool)
+
+    for m in _TERRITORY.finditer(text):
+        iso = DEMONYMS[m.group("dem").lower()]
+        cands = gaz.lookup(name_key(_country_name(gaz, iso)))
+        cand = [e.place for e in cands if gaz.kind[e.place] == "country"]
+        if not cand:
+            continue
+        ti = _token_at(toks, m.start())
+        n = _token_at(toks, m.end() - 1) - ti + 1
+        taken[ti : ti + n] = True
+        mentions.append(Mention(m.start(), m.end(), m.group(), name_key(m.group()), cand, ["name"], ti, n, territory=m.group("what")))
+
+    i = 0
+    while i < len(toks):
+        if taken[i] or not _can_start(toks[i]):
+            i += 1
+            continue
+        best = None
+        for n in range(min(gaz.max_tokens, len(toks) - i), 0, -1):
+            if taken[i : i + n].any() or not _joined(text, toks, i, n):
+                continue
+            key = " ".join(t.key for t in toks[i : i + n])
+            entries = gaz.lookup(key)
+            if entries:
+                best = (n, key, entries)
+                break
+        if best is None:
+            fz = _fuzzy(text, toks, i, gaz, taken)
+            if fz is None:
+                i += 1
+                continue
+            best = fz
+        n, key, entries = best[0], best[1], best[2]
+        s, e = toks[i].start, toks[i + n - 1].end
+        mentions.append(
+            Mention(
+                s,
+                e,
+                text[s:e],
+                key,
+                [en.place for en in entries],
+                [en.name_type for en in entries],
+                i,
+                n,
+                fuzzy=len(best) > 3,
+            )
+        )
+        taken[i : i + n] = True
+        i += n
+    mentions.sort(key=lambda m: m.start)
+    for m in mentions:
+        m.hint = _feature_hint(text, toks, m)
+    return [m for m in mentions if _plausible(text, toks, m, gaz)]
+
+
+def _country_name(gaz: Gazetteer, iso: str) -> str:
+    rows = np.flatnonzero((gaz.kind == "country") & (gaz.country == iso))
+    return str(gaz.places.at[int(rows[0]), "name"]) if len(rows) else iso
+
+
+def _token_at(toks: list[Token], pos: int) -> int:
+    for i, t in enumerate(toks):
+        if t.start <= pos < t.end or t.start >= pos:
+            return i
+    return len(toks) - 1
+
+
+def _can_start(t: Token) -> bool:
+    return t.capitalised and t.key not in STOP_TOKENS or (t.text.isupper() and len(t.text) > 3)
+
+
+def _joined(text: str, toks: list[Token], i: int, n: int) -> bool:
+    """Tokens i..i+n-1 are one name: only spaces or hyphens between them, all capitalised
+    (short lower-case links such as 'of', 'al' allowed inside)."""
+    for k in range(i, i + n - 1):
+        if not _JOIN.match(text[toks[k].end : toks[k + 1].start]):
+            return False
+    inner = toks[i : i + n]
+    if n > 1 and not inner[-1].capitalised and inner[-1].key not in FEATURE_WORDS:
+        return False
+    return True
+
+
+def _fuzzy(text: str, toks: list[Token], i: int, gaz: Gazetteer, taken: np.ndarray) -> tuple | None:
+    t = toks[i]
+    if not t.capitalised or t.key in STOP_TOKENS or len(t.key) < 7:
+        return None
+    for n in (2, 1):
+        if i + n > len(toks) or taken[i : i + n].any() or not _joined(text, toks, i, n):
+            continue
+        if n == 2 and not toks[i + 1].capitalised:
+            continue
+        key = " ".join(x.key for x in toks[i : i + n])
+        if gaz.lookup(key):
+            continue
+        hit = gaz.fuzzy(key)
+        if hit is None:
+            continue
+        flat, hflat = key.replace(" ", ""), hit.replace(" ", "")
+        # a demonym or plural of a known name (Armenian, Armenians, Azerbaijanis) is not a typo
+        if flat.startswith(hflat) or hflat.startswith(flat):
+            continue
+        return (n, hit, gaz.lookup(hit), "fuzzy")
+    return None
+
+
+def _feature_hint(text: str, toks: list[Token], m: Mention) -> str | None:
+    last = toks[m.token_index + m.token_count - 1].key
+    if last in FEATURE_WORDS:
+        return FEATURE_WORDS[last]
+    after = m.token_index + m.token_count
+    if after < len(toks) and toks[after].key in FEATURE_WORDS and text[m.end : toks[after].start].strip() == "":
+        return FEATURE_WORDS[toks[after].key]
+    before = text[max(0, m.start - 25) : m.start].lower()
+    hit = re.search(r"\b(village|town|city|district|region|province|hamlet|settlement)s?\s+of\s+(the\s+)?$", before)
+    if hit:
+        return FEATURE_WORDS[hit.group(1)]
+    return None
+
+
+def _plausible(text: str, toks: list[Token], m: Mention, gaz: Gazetteer) -> bool:
+    """Drop matches that are almost surely not places: a small, uncurated GeoNames village
+    matched by one token with no locative cue, or one that starts a person's name."""
+    strong = [c for c in m.candidates if gaz.curated[c] or gaz.population[c] >= 2000 or gaz.kind[c] != "settlement"]
+    if strong:
+        return True
+    if m.hint == "settlement":
+        return True
+    before = text[max(0, m.start - 12) : m.start].lower()
+    nxt = toks[m.token_index + m.token_count] if m.token_index + m.token_count < len(toks) else None
+    if nxt is not None and nxt.capitalised and text[m.end : nxt.start] == " ":
+        return False  # "Vahan Badasyan": a first name
+    return bool(re.search(r"\b(in|near|at|into|outside|around)\s+$", before))
+
+
+# -- disambiguation -------------------------------------------------------------------------
+
+
+def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, *, countries_hint: set[str] | None = None) -> None:
+    """Choose a place for every mention in place (sets ``place`` and ``confidence``)."""
+    # unambiguous mentions first: they anchor the others
+    anchors: list[int] = []
+    for m in mentions:
+        uniq = set(m.candidates)
+        if len(uniq) == 1:
+            m.place = m.candidates[0]
+            m.confidence = 0.8 if m.fuzzy else 1.0
+            anchors.append(m.place)
+    names_in_report = {name_key(str(gaz.places.at[p, "name"])) for p in anchors}
+    admin_in_report = {name_key(_strip_feature(str(gaz.places.at[p, "name"]))) for p in anchors if gaz.kind[p] in ("district", "region")}
+    countries = {gaz.country[p] for p in anchors if gaz.kind[p] == "country"} | (countries_hint or set())
+    alat = np.array([gaz.lat[p] for p in anchors if gaz.kind[p] in ("settlement", "feature")])
+    alon = np.array([gaz.lon[p] for p in anchors if gaz.kind[p] in ("settlement", "feature")])
+    for m in mentions:
+        if m.place is not None:
+            continue
+        scores = []
+        cands = list(dict.fromkeys(m.candidates))
+        types = {c: t for c, t in zip(m.candidates, m.name_types)}
+        qual = _qualifier(text, m)
+        for c in cands:
+            s = math.log10(gaz.population[c] + 10) / 2 + (2.0 if gaz.curated[c] else 0.0)
+            kind = gaz.kind[c]
+            if m.hint:
+                s += 1.5 if (m.hint == kind or (m.hint == "district" and kind == "region")) else -1.0
+            elif kind in ("district", "region") and types[c] == "base":
+                s -= 1.0  # a bare name is more often the town than the district
+            if types[c] == "name":
+                s += 0.3
+            a1 = name_key(_strip_feature(str(gaz.admin1[c])))
+            if a1 and a1 in admin_in_report:
+                s += 3.0
+            if a1 and qual and qual == a1:
+                s += 4.0
+            if qual and name_key(_country_name(gaz, gaz.country[c])) == qual:
+                s += 4.0
+            if gaz.country[c] in countries:
+                s += 0.5
+            if gaz.country[c] in ("AM", "AZ"):
+                s += 0.5
+            if len(alat) and kind in ("settlement", "feature"):
+                d = gaz.nearest_km(c, alat, alon)
+                s += 1.5 * float(np.exp(-np.median(d) / 60.0))
+            if name_key(str(gaz.places.at[c, "name"])) in names_in_report and kind == "settlement":
+                s += 0.2
+            scores.append(s)
+        order = np.argsort(scores)[::-1]
+        best = cands[order[0]]
+        margin = scores[order[0]] - scores[order[1]] if len(order) > 1 else 5.0
+        m.place = best
+        m.confidence = round(float(1 / (1 + math.exp(-2 * margin))) * (0.8 if m.fuzzy else 1.0), 3)
+        if len(order) > 1 and margin < 0.5:
+            m.notes.append(f"ambiguous: {len(cands)} places share this name; chose by weak evidence")
+
+
+def _strip_feature(name: str) -> str:
+    return re.sub(r"\s+(district|province|region|rayon|city|marz|autonomous republic)$", "", name, flags=re.I)
+
+
+def _qualifier(text: str, m: Mention) -> str | None:
+    """A qualifying larger place right beside the mention: 'X, Armenia', 'Armenia's X', 'X in Tovuz district'."""
+    after = text[m.end : m.end + 60]
+    q = re.match(r"\s*(?:,|\bin)\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)", after)
+    if q:
+        return name_key(_strip_feature(q.group(1)))
+    before = text[max(0, m.start - 40) : m.start]
+    q = re.search(r"([A-Z][\w\-]+)['’]s\s+(?:[a-z]+\s+){0,2}$", before)
+    if q:
+        return name_key(q.group(1))
+    return None
+
+
+def fold_text(text: str) -> str:
+    """Folded text (for cue matching that ignores case and diacritics)."""
+    return fold(text)
