@@ -96,22 +96,36 @@ def evaluate(records: list[dict], results: list[dict], *, errors: bool = False) 
             hyp_fn += g_hyp and not p_hyp
             hyp_fp += (not g_hyp) and p_hyp
             if errors and p is not None and (g_inc != p_inc):
-                print(f"  ROLE {rec['id']}: {g['text']!r} gold={g['role']} pred={p['role']} ({p['role_reason']}) zone={p.get('zone')}")
+                print(
+                    f"  ROLE {rec['id']}: {g['text']!r} gold={g['role']} pred={p['role']} "
+                    f"({p['role_reason']}) zone={p.get('zone')}"
+                )
             if g_inc:
                 zone_n += 1
                 zone_ok += p is not None and p.get("zone") == g["zone"]
                 if errors and p is not None and p.get("zone") != g["zone"]:
                     print(f"  ZONE {rec['id']}: {g['text']!r} gold={g['zone']} pred={p.get('zone')} ({p.get('place')})")
-            if p is not None and g.get("kind") == "settlement" and g.get("lat") is not None and p.get("lat") is not None:
+            if (
+                p is not None
+                and g.get("kind") == "settlement"
+                and g.get("lat") is not None
+                and p.get("lat") is not None
+            ):
                 dists.append(haversine_km((g["lat"], g["lon"]), (p["lat"], p["lon"])))
                 if errors and dists[-1] > 20:
                     print(f"  DIST {rec['id']}: {g['text']!r} gold={g['place']} pred={p['place']} {dists[-1]:.0f} km")
         # pred mentions matched to nothing but incident count as role FP
-        role_fp += sum(1 for j, p in enumerate(pred) if j not in pmatched and p["role"] == "incident" and not p.get("hypothetical"))
+        role_fp += sum(
+            1 for j, p in enumerate(pred) if j not in pmatched and p["role"] == "incident" and not p.get("hypothetical")
+        )
         for inc in rec.get("incidents", []):
             inc_n += 1
             key = name_key(inc["place"])
-            found = [i for i in res["incidents"] if name_key(i["place"]) == key or key in name_key(i["place"]) or name_key(i["place"]) in key]
+            found = [
+                i
+                for i in res["incidents"]
+                if name_key(i["place"]) == key or key in name_key(i["place"]) or name_key(i["place"]) in key
+            ]
             inc_found += bool(found)
             if found and inc.get("fatalities") is not None:
                 fat_n += 1

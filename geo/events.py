@@ -43,14 +43,52 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 EVENT_PATTERNS: list[tuple[str, str, str]] = [
     # (regex, ACLED event type, sub-event type); first match wins
-    (r"\bdrones?\b|\bUAVs?\b|air ?strikes?|airstrikes?|\bbombed\b|\bbombing\b|\bair raids?\b|warplanes?|aircraft", "Explosions/Remote violence", "Air/drone strike"),
-    (r"\bshell(?:s|ed|ing)?\b|\bartillery\b|\brockets?\b|\bmissiles?\b|\bmortars?\b|\bbarrage\b|\bGrad\b|\bSmerch\b|cluster munitions?|\bprojectiles?\b", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    (r"\b(?:land)?mines?\b|\bIEDs?\b|\bexplosive device", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    (
+        r"\bdrones?\b|\bUAVs?\b|air ?strikes?|airstrikes?|\bbombed\b|\bbombing\b|\bair raids?\b|warplanes?|aircraft",
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    ),
+    (
+        r"\bshell(?:s|ed|ing)?\b|\bartillery\b|\brockets?\b|\bmissiles?\b|\bmortars?\b|\bbarrage\b|\bGrad\b|\bSmerch\b|cluster munitions?|\bprojectiles?\b",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        r"\b(?:land)?mines?\b|\bIEDs?\b|\bexplosive device",
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    ),
     (r"\bexplo(?:sion|sions|ded|de)\b|\bblasts?\b", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
-    (r"\bcaptur(?:e|ed|ing)\b|\btook (?:control|over)\b|\btaken\b|\bseiz(?:e|ed|ing)\b|\bliberat(?:e|ed|ion)\b|\bretook\b|\brecaptured?\b|\bentered\b|\bfell to\b", "Battles", "Government regains territory"),
-    (r"\bclash(?:es|ed)?\b|\bfighting\b|\bfought\b|\bbattles?\b|\bskirmish(?:es)?\b|\bfirefights?\b|\boffensive\b|\bassault\b|\battack(?:s|ed|ing)?\b|\bopened fire\b|\bexchanges? of fire\b|\bgunfire\b|\bfire\b|\bincursions?\b|\badvanc(?:e|ed|ing)\b|\bpushed into\b|\bcounter-?attack", "Battles", "Armed clash"),
-    (r"\bblockade[ds]?\b|\bblocked\b|\bcheckpoints?\b|\bclosed the road\b|\bdetain(?:ed|s)?\b|\barrest(?:ed|s)?\b", "Strategic developments", "Other"),
-    (r"\bkill(?:ed|ing|s)?\b|\bwounded\b|\binjur(?:ed|ies|ing)\b|\bdead\b|\bdied\b|\bcasualt(?:y|ies)\b|\bshot down\b|\bdestroyed\b|\bdamaged\b|\bhit\b|\bstruck\b|\bstrikes?\b|\blanded\b|\bevacuat(?:ed|ion)\b|\bdeaths?\b", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    (
+        r"\b(?:conflict|war|fighting|clashes|hostilities|violence)\b[^.]{0,60}?\b(?:spread|spill|expand|extend|escalat)\w*",
+        "Battles",
+        "Armed clash",
+    ),
+    (
+        r"\bincursions?\b|\b(?:moved|crossed|cross|pushed|advanced|encroached|infiltrated)\s+(?:\w+\s+){0,2}?into\b|\bdug in\b|\bsending troops\b|\bsent troops\b",
+        "Strategic developments",
+        "Other",
+    ),
+    (
+        r"\bcaptur(?:e|ed|ing)\b|\btook (?:control|over)\b|\btaken\b|\btak(?:e|ing) (?:control|over)\b|\bseiz(?:e|ed|ing)\b|\bliberat(?:e|ed|ion)\b|\bretook\b|\brecaptured?\b|\bentered\b|\bfell to\b",
+        "Battles",
+        "Government regains territory",
+    ),
+    (
+        r"\bclash(?:es|ed)?\b|\bfighting\b|\bfought\b|\bbattles?\b|\bskirmish(?:es)?\b|\bfirefights?\b|\boffensive\b|\bassault\b|\battack(?:s|ed|ing)?\b|\bopened fire\b|\bexchanges? of fire\b|\bgunfire\b|\bfire\b|\bincursions?\b|\badvanc(?:e|ed|ing)\b|\bpushed into\b|\bcounter-?attack",
+        "Battles",
+        "Armed clash",
+    ),
+    (
+        r"\bblockade[ds]?\b|\bblocked\b|\bcheckpoints?\b|\bclosed the road\b|\bdetain(?:ed|s)?\b|\barrest(?:ed|s)?\b",
+        "Strategic developments",
+        "Other",
+    ),
+    (
+        r"\bkill(?:ed|ing|s)?\b|\bwounded\b|\binjur(?:ed|ies|ing)\b|\bdead\b|\bdied\b|\bcasualt(?:y|ies)\b|\bshot down\b|\bdowned\b|\bshook\b|\brocked\b|\bpounded\b|\bdestroyed\b|\bdamaged\b|\bhit\b|\bstruck\b|\bstrik(?:e|es|ing)\b|\blanded\b|\bfight\b|\bbesieged\b|\bsiege\b|\bevacuat(?:ed|ion)\b|\bdeaths?\b",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
 ]
 _EVENT_RES = [(re.compile(p, re.I), t, s) for p, t, s in EVENT_PATTERNS]
 _CIVILIAN = re.compile(r"\bcivilians?\b|\bresidents?\b|\bchildren\b|\bwomen\b|\bvillagers\b", re.I)
@@ -58,46 +96,177 @@ _CIVILIAN = re.compile(r"\bcivilians?\b|\bresidents?\b|\bchildren\b|\bwomen\b|\b
 _HYPOTHETICAL = re.compile(
     r"\bif\b|\bwould\b|\bcould\b|\bmight\b|\bin case\b|\bin the event\b|\bshould\s+\w+\s+(?:spread|expand|spill)|"
     r"\bthreat(?:en|ened|ens)?\b|\bwarn(?:ed|s|ing)?\b.*\b(?:against|of)\b|\brisk of\b|\bany (?:attack|aggression|incursion)\b|"
-    r"\bwill (?:respond|retaliate|defend)\b|\bfears? (?:that|of)\b|\bunless\b|\bpossible\b",
+    r"\bwill (?:respond|retaliate|defend)\b|\bfears? (?:that|of)\b|\bunless\b|\bpossible\b|\baimed at\b|\bintended\b|"
+    r"\bplann(?:ed|ing)\b|\bnot tolerate\b|\bapplies only to\b|\bwould apply\b|\bprepar(?:ing|ed) to\b",
     re.I,
 )
 
 # Cues in the few words before a mention
 _BEFORE_CONTEXT = [
-    (re.compile(r"\b(?:km|kms|kilometres|kilometers|miles|metres|meters)\s+(?:\([^)]*\)\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I), "distance reference"),
-    (re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I), "distance reference"),
-    (re.compile(r"\b(?:fled|flee|fleeing|evacuated|evacuate|moved|relocated|returned|return|driven|taken|bused|headed|heading|travel(?:l?ed)?|went|go|arrived?|arriving|sent|deported|walked)\s+(?:\w+\s+){0,3}?(?:to|into|towards?|for)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I), "destination"),
-    (re.compile(r"\b(?:residents?|natives?|refugees?|people|families|man|woman|inhabitants|citizens?|villagers|displaced|evacuees)\s+(?:\w+\s+){0,2}?(?:of|from)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I), "origin"),
-    (re.compile(r"\b(?:fired|launched|shot|shelling|attack(?:ed)?|firing|fire)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:direction\s+of\s+|territory\s+of\s+|positions?\s+in\s+|(?:\w+\s+){0,2})?$", re.I), "launch point"),
+    (
+        re.compile(
+            r"\b(?:km|kms|kilometres|kilometers|miles|metres|meters)\s+(?:\([^)]*\)\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
+            re.I,
+        ),
+        "distance reference",
+    ),
+    (
+        re.compile(r"\b(?:far|away|miles|kilometres|kilometers|km)\s+(?:\w+\s+)?from\s+(?:the\s+)?$", re.I),
+        "distance reference",
+    ),
+    (
+        re.compile(
+            r"\b(?:war|wars|conflict|dispute|fighting|hostilities|struggle|peace|talks|negotiations|deal|agreement|sovereignty|control)\s+(?:over|about|for|on)\s+(?:the\s+)?(?:control\s+of\s+(?:the\s+)?)?$",
+            re.I,
+        ),
+        "conflict name",
+    ),
+    (
+        re.compile(
+            r"\b(?:recognition|recogni[sz]ed?|integrity|status|future|sovereignty|independence|annexation|part|borders?)\s+(?:of|over)\s+(?:the\s+)?$",
+            re.I,
+        ),
+        "political reference",
+    ),
+    (re.compile(r"[A-Z][\w]+\s*[–-]\s*$"), "compound name"),
+    (
+        re.compile(
+            r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
+            re.I,
+        ),
+        "distance reference",
+    ),
+    (
+        re.compile(
+            r"\b(?:fled|flee|fleeing|evacuated|evacuate|moved|relocated|returned|return|driven|taken|bused|headed|heading|travel(?:l?ed)?|went|go|arrived?|arriving|sent|deported|walked)\s+(?:\w+\s+){0,3}?(?:to|into|towards?|for)\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
+            re.I,
+        ),
+        "destination",
+    ),
+    (
+        re.compile(
+            r"\b(?:residents?|natives?|refugees?|people|families|man|woman|inhabitants|citizens?|villagers|displaced|evacuees)\s+(?:\w+\s+){0,2}?(?:of|from)\s+(?:the\s+)?(?:\w+\s+(?:of|in)\s+)?$",
+            re.I,
+        ),
+        "origin",
+    ),
+    (
+        re.compile(
+            r"\b(?:stuck|stranded|trapped|waiting|living|settled|resettled|housed|sheltered)\s+in\s+(?:the\s+)?$", re.I
+        ),
+        "origin",
+    ),
+    (
+        re.compile(r"\b(?:leave|left|leaving|bound|departed|departing|headed|heading)\s+for\s+(?:the\s+)?$", re.I),
+        "destination",
+    ),
+    (re.compile(r"\b(?:have|has|had)\s+(?:now\s+)?crossed\s+into\s+(?:the\s+)?$", re.I), "destination"),
+    (
+        re.compile(r"\bto\s+the\s+(?:border|frontier|area|region)\s+(?:near|of|with)\s+(?:the\s+)?$", re.I),
+        "destination",
+    ),
+    (
+        re.compile(
+            r"\b(?:fired|launched|shot|shelling|attack(?:ed)?|firing|fire)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:direction\s+of\s+|territory\s+of\s+|positions?\s+in\s+|(?:\w+\s+){0,2})?$",
+            re.I,
+        ),
+        "launch point",
+    ),
     (re.compile(r"\bfrom\s+the\s+direction\s+of\s+(?:the\s+)?$", re.I), "launch point"),
     (re.compile(r"\bfrom\s+(?:the\s+)?(?:territory\s+of\s+)?$", re.I), "origin"),
-    (re.compile(r"\b(?:talks|summit|meeting|met|negotiations|ceasefire\s+(?:was\s+)?(?:agreed|signed|brokered)|agreed|signed|hosted|conference|held|mediated|brokered|sign(?:ing)?|agreement|statement\s+signed|declaration|negotiators?|visit(?:ed)?|trip)\s+(?:\w+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$", re.I), "venue"),
-    (re.compile(r"\b(?:road|highway|route|corridor|way|flights?|link)\s+(?:\w+\s+){0,2}?(?:to|towards?|linking|connecting)\s+(?:\w+\s+and\s+)?$", re.I), "destination"),
-    (re.compile(r"\b(?:towards?|to)\s+(?:the\s+)?(?:border\s+with\s+)?$", re.I), "destination"),
+    (
+        re.compile(
+            r"\b(?:talks|summit|meeting|met|negotiations|ceasefire\s+(?:was\s+)?(?:agreed|signed|brokered)|agreed|signed|hosted|conference|held|mediated|brokered|sign(?:ing)?|agreement|statement\s+signed|declaration|negotiators?|visit(?:ed)?|trip)\s+(?:\w+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$",
+            re.I,
+        ),
+        "venue",
+    ),
+    (
+        re.compile(
+            r"\b(?:road|highway|route|corridor|way|flights?|link)\s+(?:\w+\s+){0,2}?(?:to|towards?|linking|connecting)\s+(?:\w+\s+and\s+)?$",
+            re.I,
+        ),
+        "destination",
+    ),
+    (re.compile(r"\btowards?\s+(?:the\s+)?(?:border\s+with\s+)?$", re.I), "destination"),
     (re.compile(r"\bvia\s+$", re.I), "route"),
-    (re.compile(r"\b(?:capital|president|prime minister|leader|leaders|government|governments|officials?|foreign minister|ambassador|envoy|troops?\s+from)\s+of\s+(?:the\s+)?$", re.I), "actor"),
+    (
+        re.compile(
+            r"\b(?:capital|president|prime minister|leader|leaders|government|governments|officials?|foreign minister|ambassador|envoy|troops?\s+from)\s+of\s+(?:the\s+)?$",
+            re.I,
+        ),
+        "actor",
+    ),
     (re.compile(r"\bbetween\s+$|\band\s+$", re.I), "pair"),
     (re.compile(r"\b(?:born|based|headquartered|living|lives|lived|grew up|stationed)\s+in\s+$", re.I), "origin"),
 ]
 _AFTER_CONTEXT = [
-    (re.compile(r"^['’]s\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Ministry|Ministries|Minister|Ombudsman|President|Prime|Foreign|Defence|Defense|Government|government|Prosecutor|State|Security|National|Border|Emergency|Emergencies|Health|Interior|leader|leadership|military|army|forces|officials?|authorities|troops|side|parliament|envoy|ambassador|spokes\w+|embassy|representative|human rights|foreign|defence|defense|president|prime|premier|security|office|statement)\b"), "actor"),
-    (re.compile(r"^\s*(?:has\s+|had\s+|have\s+|also\s+|later\s+|then\s+|quickly\s+|swiftly\s+|promptly\s+|officially\s+|repeatedly\s+)?(?:said|says|denied|denies|accused|accuses|claimed|claims|announced|announces|insisted|insists|rejected|rejects|warned|warns|urged|urges|blamed|blames|confirmed|confirms|responded|responds|called|calls|demanded|demands|dismissed|dismisses|stated|states|reported|reports|condemned|condemns|protested|maintains|maintained|argued|argues|agreed|agrees|threatened|vowed|pledged|offered|sent|has\s+sent|signed|refused|refuses|wants|sought|seeks|brokered|brokers|mediated|hosted|hosts|proposed|recognised|recognized|recognizes|backed|supports|supported|dispatched|deployed|would|will|has|had|is|was|and\s+(?:Baku|Yerevan|Moscow|Ankara|Tehran))\b"), "actor"),
-    (re.compile(r"^-?(?:brokered|mediated|backed|led|based|made|supplied|built|drafted|sponsored|allied|friendly)\b"), "actor"),
+    (
+        re.compile(
+            r"^['’]s\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Ministry|Ministries|Minister|Ombudsman|President|Prime|Foreign|Defence|Defense|Government|government|Prosecutor|State|Security|National|Border|Emergency|Emergencies|Health|Interior|leader|leadership|military|army|forces|officials?|authorities|troops|side|parliament|envoy|ambassador|spokes\w+|embassy|representative|human rights|foreign|defence|defense|president|prime|premier|security|office|statement)\b"
+        ),
+        "actor",
+    ),
+    (
+        re.compile(
+            r"^\s*(?:has\s+|had\s+|have\s+|also\s+|later\s+|then\s+|quickly\s+|swiftly\s+|promptly\s+|officially\s+|repeatedly\s+)?(?:said|says|denied|denies|accused|accuses|claimed|claims|announced|announces|insisted|insists|rejected|rejects|warned|warns|urged|urges|blamed|blames|confirmed|confirms|responded|responds|called|calls|demanded|demands|dismissed|dismisses|stated|states|reported|reports|condemned|condemns|protested|maintains|maintained|argued|argues|agreed|agrees|threatened|vowed|pledged|offered|sent|has\s+sent|signed|refused|refuses|wants|sought|seeks|brokered|brokers|mediated|hosted|hosts|proposed|recognised|recognized|recognizes|backed|supports|supported|dispatched|deployed|would|will|has|had|is|was|and\s+(?:Baku|Yerevan|Moscow|Ankara|Tehran))\b"
+        ),
+        "actor",
+    ),
+    (
+        re.compile(
+            r"^\s+(?:forces\s+|troops\s+|army\s+|units\s+)?(?:shelled|struck|attacked|bombed|fired|launched|targeted|captured|seized|took|retook|invaded|shot|killed|hit|ambushed|downed|violated|breached)\b"
+        ),
+        "actor",
+    ),
+    (
+        re.compile(
+            r"^-?(?:brokered|mediated|backed|led|based|made|supplied|built|drafted|sponsored|allied|friendly)\b"
+        ),
+        "actor",
+    ),
     (re.compile(r"^\s*[-–]\s*(?:brokered|mediated|backed|led)\b"), "actor"),
-    (re.compile(r"^\s+(?:Ombudsman|Conventions?|Convention|Group|Post|Times|Herald|Tribune|Journal|Agency|Television|TV|Radio|News|Press|Airlines|Airways|University|Institute|Committee|Council|Accords?|Agreement|Declaration|Protocol|Principles|Process|Format|Platform|Summit|Statement|Republic\b(?!\s+of)|Ministry|Defence\s+Ministry|Defense\s+Ministry|Foreign\s+Ministry|Army|Armed\s+Forces|Human\s+Rights|Football|Prosecutor|Investigative|Media|Service|Centre|Center|Observatory|Monitor|Today|Daily|Public|Police|Government|Parliament|Assembly|Security\s+Service|State\s+Border|Border\s+Guard|Electric|Railways?|Ombudsperson|Foundation|Fund)\b"), "organisation"),
-    (re.compile(r"^(?:\s*[-–]\s*|\s+)(?:conflict|war|wars|dispute|issue|question|problem|crisis|peace\s+process|talks|negotiations|settlement|ceasefire|truce|border\s+commission|movement)\b", re.I), "conflict name"),
-    (re.compile(r"^\s+(?:and|or)\s+[A-Z]\w+\s+(?:said|have|had|agreed|signed|accused|traded|blamed|exchanged|are|were)\b"), "actor"),
+    (
+        re.compile(
+            r"^\s+(?:Ombudsman|Conventions?|Convention|Group|Post|Times|Herald|Tribune|Journal|Agency|Television|TV|Radio|News|Press|Airlines|Airways|University|Institute|Committee|Council|Accords?|Agreement|Declaration|Protocol|Principles|Process|Format|Platform|Summit|Statement|Republic\b(?!\s+of)|Ministry|Defence\s+Ministry|Defense\s+Ministry|Foreign\s+Ministry|Army|Armed\s+Forces|Human\s+Rights|Football|Prosecutor|Investigative|Media|Service|Centre|Center|Observatory|Monitor|Today|Daily|Public|Police|Government|Parliament|Assembly|Security\s+Service|State\s+Border|Border\s+Guard|Electric|Railways?|Ombudsperson|Foundation|Fund)\b"
+        ),
+        "organisation",
+    ),
+    (
+        re.compile(
+            r"^(?:\s*[-–]\s*|\s+)(?:conflict|war|wars|dispute|issue|question|problem|crisis|peace\s+process|talks|negotiations|settlement|ceasefire|truce|border\s+commission|movement)\b",
+            re.I,
+        ),
+        "conflict name",
+    ),
+    (
+        re.compile(
+            r"^\s*[–-]\s*[A-Z][\w]+\s+(?:frontier|border|conflict|war|talks|relations|peace|deal|agreement|normali[sz]ation|commission|ceasefire|front|line|summit)\b"
+        ),
+        "compound name",
+    ),
+    (
+        re.compile(
+            r"^\s+(?:and|or)\s+[A-Z]\w+\s+(?:said|have|had|agreed|signed|accused|traded|blamed|exchanged|are|were)\b"
+        ),
+        "actor",
+    ),
 ]
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|on|near|into|inside|within|around|outside|across|over|onto|upon|throughout|along|against|toward|towards|targeting|targeted|hit|hitting|struck|striking|shelled|shelling|bombed|bombing|attacked|attacking|captured|capturing|seized|liberated|took|retook|entered|reached|fired\s+on|fire\s+on|fired\s+at|raids?\s+on|strikes?\s+on|attacks?\s+on|shelling\s+of|bombardment\s+of|capture\s+of|control\s+of|liberation\s+of|outskirts\s+of|parts\s+of|village\s+of|town\s+of|city\s+of|region\s+of|district\s+of|centre\s+of|center\s+of|areas?\s+of|heights?\s+(?:near|above)|positions?\s+(?:in|near))\s+(?:the\s+)?(?:(?:[a-z\-]+\s+){0,2}(?:of|in|near)\s+(?:the\s+)?)?$",
+    r"\b(?:in|at|on|near|close\s+to|(?:spread|spill|expand|extend|escalate)\w*\s+(?:\w+\s+){0,3}?(?:to|into|over|beyond)|into|inside|within|around|including|blockade\s+of|siege\s+of|blocking|blockading|blocked|shook|rocked|pounded|hammered|battered|taken|take|retaken|seize|capture|liberate|downed\s+(?:over|near)|outside|across|over|onto|upon|throughout|along|against|toward|towards|targeting|targeted|hit|hitting|struck|striking|shelled|shelling|bombed|bombing|attacked|attacking|captured|capturing|seized|liberated|took|retook|entered|reached|fired\s+on|fire\s+on|fired\s+at|raids?\s+on|strikes?\s+on|attacks?\s+on|shelling\s+of|bombardment\s+of|capture\s+of|control\s+of|liberation\s+of|outskirts\s+of|parts\s+of|village\s+of|town\s+of|city\s+of|region\s+of|district\s+of|centre\s+of|center\s+of|areas?\s+of|heights?\s+(?:near|above)|positions?\s+(?:in|near))\s+(?:the\s+|its\s+|their\s+|his\s+)?(?:(?:[a-z\-]+\s+){0,2}(?:of|in|near|including)\s+(?:the\s+)?)?(?:[a-z][a-z\-]+\s+)?$",
     re.I,
 )
 _AFTER_PASSIVE = re.compile(
     r"^(?:['’]s\s+\w+\s+|\s*,?\s*(?:a|the|an)?\s*(?:[\w\-]+,?\s+){0,6}?,?\s*)?(?:was|were|is|are|has been|have been|had been|came|come|remained|remains)\s+(?:\w+\s+){0,2}?(?:shelled|hit|struck|attacked|bombed|targeted|captured|taken|seized|liberated|retaken|damaged|destroyed|under\s+(?:fire|attack|shelling)|blockaded|cut off|surrounded)",
     re.I,
 )
-_AFTER_EVENT_NOUN = re.compile(r"^\s*(?:[-–]\s*)?(?:was\s+)?(?:shelling|strike|strikes|attack|attacks|clash|clashes|fighting|offensive|explosion|blast|bombardment|massacre|tragedy|raid|assault|incursion|battle)\b", re.I)
-_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z\-'’ ]+[A-Z])(?:,\s*[A-Z][\w ]+)?\s*(?:,\s*)?(?:\(?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\)?)?\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—]+|:)")
+_AFTER_EVENT_NOUN = re.compile(
+    r"^\s*(?:[-–]\s*)?(?:was\s+)?(?:shelling|strike|strikes|attack|attacks|clash|clashes|fighting|offensive|explosion|blast|bombardment|massacre|tragedy|raid|assault|incursion|battle)\b",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z\-'’ ]+[A-Z])(?:,\s*[A-Z][\w ]+)?\s*(?:,\s*)?(?:\(?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\)?)?\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—]+|:)"
+)
 
 
 @dataclass
@@ -120,8 +289,12 @@ def classify_event(sentence: str) -> tuple[str | None, str | None]:
     """The ACLED (event_type, sub_event_type) a sentence describes, or (None, None)."""
     for rx, t, s in _EVENT_RES:
         if rx.search(sentence):
-            if t == "Explosions/Remote violence" and s.startswith("Shelling") and not re.search(
-                r"shell|artillery|rocket|missile|mortar|Grad|Smerch|projectile|barrage", sentence, re.I
+            if (
+                t == "Explosions/Remote violence"
+                and s.startswith("Shelling")
+                and not re.search(
+                    r"shell|artillery|rocket|missile|mortar|Grad|Smerch|projectile|barrage", sentence, re.I
+                )
             ):
                 if re.search(r"\bkill|\bwounded|\binjur|\bdead|\bdied", sentence, re.I) and _CIVILIAN.search(sentence):
                     return "Violence against civilians", "Attack"
@@ -133,18 +306,25 @@ def is_hypothetical(sentence: str) -> bool:
     return bool(_HYPOTHETICAL.search(sentence))
 
 
+def hypothetical_before(text_before: str) -> bool:
+    """True when a conditional or threat cue governs the clause that ends at a mention."""
+    clause = re.split(r"[;:]|\.\s|,\s+(?:but|while|and)\s|\bsaid\b|\bsays\b", text_before)[-1]
+    return bool(_HYPOTHETICAL.search(clause))
+
+
 def dateline_end(text: str) -> int:
     """End offset of a dateline at the start of the text ("STEPANAKERT, Oct 5 (X) —"), else 0."""
     m = _DATELINE.match(text[:160])
     return m.end() if m else 0
 
 
-def decide_role(text: str, sent: tuple[int, int], start: int, end: int, *, kind: str, has_event: bool, dateline: int) -> Role:
+def decide_role(
+    text: str, sent: tuple[int, int], start: int, end: int, *, kind: str, has_event: bool, dateline: int
+) -> Role:
     """Role of the mention at [start, end) inside sentence ``sent`` of ``text``."""
     if start < dateline:
         return Role("context", "dateline")
     s0, s1 = sent
-    sentence = text[s0:s1]
     before = text[max(s0, start - 80) : start]
     after = text[end : min(s1, end + 80)]
     for rx, why in _AFTER_CONTEXT:
@@ -159,12 +339,15 @@ def decide_role(text: str, sent: tuple[int, int], start: int, end: int, *, kind:
             return Role("context", why)
     if not has_event:
         return Role("context", "no event in the sentence")
-    hypo = is_hypothetical(sentence)
+    hypo = hypothetical_before(text[s0:start])
     if _LOCATIVE_BEFORE.search(before):
         return Role("incident", "event placed here", hypo)
     if _AFTER_PASSIVE.search(after) or _AFTER_EVENT_NOUN.search(after):
         return Role("incident", "event placed here", hypo)
-    if kind == "country" and re.search(r"\b(?:Armenian|Azerbaijani|Iranian|Russian|Turkish|Georgian)\s+(?:territory|soil|land|airspace)", text[start:end]):
+    if kind == "country" and re.search(
+        r"\b(?:Armenian|Azerbaijani|Iranian|Russian|Turkish|Georgian)\s+(?:territory|soil|land|airspace)",
+        text[start:end],
+    ):
         return Role("incident", "territory phrase in an event sentence", hypo)
     return Role("context", "not the place of the sentence's event")
 
@@ -178,20 +361,48 @@ _NUMBER_WORDS = {
         "seventeen eighteen nineteen twenty".split()
     )
 }
-_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12, "dozens": 24})
-_NUM = r"(?:\d[\d,]*|(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+_NUMBER_WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "dozen": 12,
+        "a dozen": 12,
+        "dozens": 24,
+    }
+)
+_NUM = (
+    r"(?:\d[\d,]*|(?:"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
 _KILLED = re.compile(
-    r"(?:(?:at least|at lease|some|about|around|nearly|almost|more than|over|up to|a total of)\s+)?(?P<n>" + _NUM + r")\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:(?:at least|at lease|some|about|around|nearly|almost|more than|over|up to|a total of)\s+)?(?P<n>"
+    + _NUM
+    + r")\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:were\s+|was\s+|have been\s+|had been\s+)?(?:killed|dead|died|deaths|lives|fatalities|bodies)",
     re.I,
 )
-_KILLING = re.compile(r"\bkill(?:ing|ed)\s+(?:(?:at least|at lease|some|about|around|nearly|more than|over)\s+)?(?P<n>" + _NUM + r")\b", re.I)
+_KILLING = re.compile(
+    r"\bkill(?:ing|ed)\s+(?:(?:at least|at lease|some|about|around|nearly|more than|over)\s+)?(?P<n>" + _NUM + r")\b",
+    re.I,
+)
 _INJURED = re.compile(
     r"(?:(?:at least|some|about|around|nearly|more than|over|up to)\s+)?(?P<n>" + _NUM + r")\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:were\s+|was\s+|have been\s+|had been\s+)?(?:injured|wounded|hurt)",
     re.I,
 )
-_INJURING = re.compile(r"\b(?:injur(?:ing|ed)|wound(?:ing|ed))\s+(?:(?:at least|some|about|around|nearly|more than|over)\s+)?(?P<n>" + _NUM + r")\b", re.I)
+_INJURING = re.compile(
+    r"\b(?:injur(?:ing|ed)|wound(?:ing|ed))\s+(?:(?:at least|some|about|around|nearly|more than|over)\s+)?(?P<n>"
+    + _NUM
+    + r")\b",
+    re.I,
+)
 
 
 def _to_int(s: str) -> int | None:
@@ -231,9 +442,22 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_MONTH_DAY = re.compile(r"\b(?P<m>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?", re.I)
-_DAY_MONTH = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?:,?\s+(?P<y>(?:19|20)\d\d))?", re.I)
-_WEEKDAY = re.compile(r"\b(?:on|late on|early on|last|since|overnight into|the night of)?\s*(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_MONTH_DAY = re.compile(
+    r"\b(?P<m>"
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?",
+    re.I,
+)
+_DAY_MONTH = re.compile(
+    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>"
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\b(?:,?\s+(?P<y>(?:19|20)\d\d))?",
+    re.I,
+)
+_WEEKDAY = re.compile(
+    r"\b(?:on|late on|early on|last|since|overnight into|the night of)?\s*(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
 
 
 def parse_date(s: str | None) -> date | None:

@@ -31,7 +31,11 @@ from geo.theatre import Theatre, load_theatre
 _SPECIFICITY = {"settlement": 0, "feature": 1, "district": 2, "region": 3, "country": 4}
 #: curated zones override the polygons when the border is closer than this (1:10m positional error)
 CURATED_ZONE_WITHIN_KM = 3.0
-_NEAR = re.compile(r"\b(?:near|outside|around|outskirts of|close to|vicinity of|km (?:from|of))\s+(?:the\s+)?(?:town of\s+|village of\s+)?$", re.I)
+_NEAR = re.compile(
+    r"\b(?:near|outside|around|outskirts of|close to|vicinity of|km (?:from|of))\s+"
+    r"(?:the\s+)?(?:town of\s+|village of\s+)?$",
+    re.I,
+)
 _UNKNOWN = re.compile(
     r"\b(?:village|town|settlement|hamlet|city)\s+of\s+(?P<a>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)"
     r"|\b(?P<b>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)\s+(?:village|district|rayon)\b"
@@ -48,7 +52,9 @@ class Extractor:
     _region_cache: dict[int, dict] = field(default_factory=dict)
 
 
-def make_extractor(*, theatre: Theatre | str | None = None, gazetteer: Gazetteer | None = None, online: Geocoder | None = None) -> Extractor:
+def make_extractor(
+    *, theatre: Theatre | str | None = None, gazetteer: Gazetteer | None = None, online: Geocoder | None = None
+) -> Extractor:
     return Extractor(load_theatre(theatre), gazetteer or load_gazetteer(), online)
 
 
@@ -92,8 +98,8 @@ def _parse(rep: Report, ex: Extractor) -> _Parsed:
     gaz = ex.gazetteer
     toks = tokenize(text)
     found = find_mentions(text, gaz, tokens=toks)
-    resolve_mentions(text, found, gaz)
     sents = events.split_sentences(text)
+    resolve_mentions(text, found, gaz, sentences=sents)
     dateline = events.dateline_end(text)
     sent_of = np.searchsorted(np.array([s for s, _ in sents]), [m.start for m in found], side="right") - 1
     has_event = [bool(events.sentence_events(text[s:e])) for s, e in sents]
@@ -101,15 +107,56 @@ def _parse(rep: Report, ex: Extractor) -> _Parsed:
     for m, si in zip(found, sent_of):
         row = gaz.row(m.place)
         kind = row["kind"]
-        role = events.decide_role(text, sents[si], m.start, m.end, kind=kind, has_event=has_event[si], dateline=dateline)
+        role = events.decide_role(
+            text, sents[si], m.start, m.end, kind=kind, has_event=has_event[si], dateline=dateline
+        )
         d = _mention_dict(m, row, role, int(si), ex)
         if kind == "settlement" and _NEAR.search(text[max(0, m.start - 30) : m.start]):
             d["precision"] = 2  # "near X", "outside X": ACLED's precision 2
         out.append(d)
     out.extend(_unknown_candidates(text, out, sents, has_event, dateline))
     out.sort(key=lambda d: d["start"])
+    _coordination(text, out)
     _qualifiers(text, out)
     return _Parsed(out, sents)
+
+
+_COORD_GAP = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+|at\s+|in\s+|on\s+)?|or\s+|as\s+well\s+as\s+|&\s*)$"
+)
+
+
+def _point_kind(m: dict) -> bool:
+    return m["kind"] in ("settlement", "feature")
+
+
+def _coordination(text: str, mentions: list[dict]) -> None:
+    """Places listed together share the role of the first ("in Tartar, Barda and Ganja"), and a
+    second name of the same place in a sentence shares its role ("Shusha, which Armenians call Shushi")."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a["sentence_index"] != b["sentence_index"] or a["role"] != "incident" or b["role"] == "incident":
+            continue
+        if b["role_reason"] in ("actor", "organisation", "dateline", "conflict name", "compound name"):
+            continue
+        if _COORD_GAP.match(text[a["end"] : b["start"]]) and _point_kind(a) == _point_kind(b):
+            b["role"], b["role_reason"], b["hypothetical"] = "incident", "listed with " + a["text"], a["hypothetical"]
+    for a in mentions:
+        if a["role"] != "incident" or a["place_id"] is None or not _point_kind(a):
+            continue
+        for b in mentions:
+            if (
+                b is not a
+                and b["place_id"] == a["place_id"]
+                and b["sentence_index"] == a["sentence_index"]
+                and b["role"] != "incident"
+            ):
+                if b["role_reason"] in ("dateline", "organisation", "conflict name"):
+                    continue
+                b["role"], b["role_reason"], b["hypothetical"] = (
+                    "incident",
+                    "another name of " + a["text"],
+                    a["hypothetical"],
+                )
 
 
 def _mention_dict(m: Mention, row: dict, role: events.Role, si: int, ex: Extractor) -> dict:
@@ -185,6 +232,12 @@ def _unknown_candidates(text: str, known: list[dict], sents, has_event, dateline
                 "_curated": False,
                 "_query": Query(text[s:e], hint=hint),
                 "notes": [],
+                "zone": None,
+                "zone_kind": None,
+                "country": None,
+                "spillover": None,
+                "admin1": None,
+                "boundary_km": None,
                 "problem": "not in the offline gazetteer",
             }
         )
@@ -194,9 +247,11 @@ def _unknown_candidates(text: str, known: list[dict], sents, has_event, dateline
 
 def _qualifiers(text: str, mentions: list[dict]) -> None:
     """A larger place that only qualifies a smaller one in the same phrase is context (rule 4)."""
-    for i, big in enumerate(mentions):
+    for big in mentions:
         if big["role"] != "incident" or big["kind"] not in ("country", "region", "district"):
             continue
+        if any("names the country's territory" in n for n in big.get("notes", [])):
+            continue  # "shells landed on Iranian territory near X": the territory is itself the place
         rank = _SPECIFICITY[big["kind"]]
         for small in mentions:
             if small is big or small["role"] != "incident" or small["sentence_index"] != big["sentence_index"]:
@@ -280,7 +335,22 @@ def _classify_all(parsed: list[_Parsed], ex: Extractor) -> None:
             ex._region_cache[key] = {"row": row, "geometry": geom}
         cached = ex._region_cache[key]
         _apply_zone(m, cached["row"], th)
+        share = cached["row"].get("zone_share")
+        hint = m.get("_zone_hint")
+        if m["kind"] == "district" and hint and hint != m["zone"] and share is not None and share < 0.9:
+            _set_zone(
+                m,
+                hint,
+                th,
+                f"district straddles zones ({share:.0%} in {m['zone']}); "
+                "zone of its administrative centre, from the curated gazetteer",
+            )
         m["_geometry"] = cached["geometry"]
+        if cached["geometry"] is not None:
+            # a region is its polygon, not a point: no fake coordinates
+            m["region"] = m["_polygon"]
+            m["bbox"] = [round(float(v), 4) for v in shapely.bounds(cached["geometry"])]
+            m["lat"] = m["lon"] = None
         if cached["row"].get("zones_touched"):
             m["zones_touched"] = cached["row"]["zones_touched"].split(";")
 
@@ -301,12 +371,18 @@ def _apply_zone(m: dict, row: dict, th: Theatre) -> None:
     m["boundary_km"] = None if bkm is None else round(float(bkm), 2)
     hint = m.get("_zone_hint")
     if hint and m["zone"] and hint != m["zone"] and m["_curated"] and bkm is not None and bkm < CURATED_ZONE_WITHIN_KM:
-        kinds = dict(zip(th.zones["zone"], th.zones["zone_kind"]))
-        countries = dict(zip(th.zones["zone"], th.zones["country"]))
-        if hint in kinds:
-            m["notes"].append(f"zone from the curated gazetteer: the 1:10m boundary puts it {bkm:.2f} km inside {m['zone']}")
-            m["zone"], m["zone_kind"], m["country"] = hint, kinds[hint], countries[hint]
-            m["spillover"] = kinds[hint] in ("sovereign", "foreign")
+        _set_zone(
+            m, hint, th, f"zone from the curated gazetteer: the 1:10m boundary puts it {bkm:.2f} km inside {m['zone']}"
+        )
+
+
+def _set_zone(m: dict, zone: str, th: Theatre, note: str) -> None:
+    rows = th.zones.loc[th.zones["zone"] == zone]
+    if rows.empty:
+        return
+    m["notes"].append(note)
+    m["zone"], m["zone_kind"], m["country"] = zone, rows["zone_kind"].iloc[0], rows["country"].iloc[0]
+    m["spillover"] = m["zone_kind"] in ("sovereign", "foreign")
 
 
 # -- incidents ---------------------------------------------------------------------------------
@@ -374,6 +450,7 @@ def _finish(rep: Report, p: _Parsed) -> dict:
         "title": rep.title,
         "path": rep.path,
         "problem": rep.problem,
+        **({"line": rep.line} if rep.line and rep.problem else {}),
         "mentions": public_mentions,
         "incidents": incidents,
     }
@@ -397,7 +474,9 @@ def incidents_frame(results: Sequence[dict], *, theatre: Theatre | str | None = 
                     "place": inc["place"],
                     "name_hy": inc["name_hy"],
                     "name_az": inc["name_az"],
-                    "alt_names": "|".join(next((m.get("alt_names") for m in [r["mentions"][inc["mentions"][0]]]), []) or []),
+                    "alt_names": "|".join(
+                        next((m.get("alt_names") for m in [r["mentions"][inc["mentions"][0]]]), []) or []
+                    ),
                     "place_kind": r["mentions"][inc["mentions"][0]]["kind"],
                     "precision": inc["precision"],
                     "lat": inc["lat"],
@@ -432,7 +511,13 @@ def incidents_frame(results: Sequence[dict], *, theatre: Theatre | str | None = 
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, crs="EPSG:4326"))
 
 
-def extract_incidents(paths: Sequence[str], *, theatre: Theatre | str | None = None, date: str | None = None, online: Geocoder | None = None) -> gpd.GeoDataFrame:
+def extract_incidents(
+    paths: Sequence[str],
+    *,
+    theatre: Theatre | str | None = None,
+    date: str | None = None,
+    online: Geocoder | None = None,
+) -> gpd.GeoDataFrame:
     """Read reports from paths, extract, and return the incidents GeoDataFrame."""
     results = extract(read_reports(paths, date=date), theatre=theatre, online=online)
     return incidents_frame(results, theatre=theatre)

@@ -52,7 +52,10 @@ class Gazetteer:
     def __init__(self, places: pd.DataFrame):
         self.places = places.reset_index(drop=True)
         index: dict[str, list[Entry]] = {}
-        cols = {c: self.places[c].fillna("").astype(str).tolist() for c in ("name", "name_hy", "name_az", "alt_names", "kind")}
+        cols = {
+            c: self.places[c].fillna("").astype(str).tolist()
+            for c in ("name", "name_hy", "name_az", "alt_names", "kind")
+        }
         for i in range(len(self.places)):
             seen: set[str] = set()
             forms = [(cols["name"][i], "name"), (cols["name_hy"][i], "hy"), (cols["name_az"][i], "az")]
@@ -85,7 +88,9 @@ class Gazetteer:
         """Keys eligible for typo matching: 7+ letters, of curated or 10,000+ people places."""
         keys = []
         for k, entries in self.index.items():
-            if len(k.replace(" ", "")) >= 7 and any(self.curated[e.place] or self.population[e.place] >= 10_000 for e in entries):
+            if len(k.replace(" ", "")) >= 7 and any(
+                self.curated[e.place] or self.population[e.place] >= 10_000 for e in entries
+            ):
                 keys.append(k)
         return keys
 
@@ -124,7 +129,9 @@ def gazetteer_path() -> Path:
 
 @lru_cache(maxsize=4)
 def _load(path_s: str, _mtime: float) -> Gazetteer:
-    places = pd.read_csv(path_s, dtype={"id": str, "polygon": str, "zone_hint": str}, keep_default_na=False, na_values=[""])
+    places = pd.read_csv(
+        path_s, dtype={"id": str, "polygon": str, "zone_hint": str}, keep_default_na=False, na_values=[""]
+    )
     return Gazetteer(places)
 
 

