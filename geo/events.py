@@ -285,6 +285,11 @@ def sentence_events(sentence: str) -> list[tuple[str, str, int]]:
     return sorted(found, key=lambda x: x[2])
 
 
+def has_event(sentence: str) -> bool:
+    """True when the sentence names any violent or security event."""
+    return any(rx.search(sentence) for rx, _, _ in _EVENT_RES)
+
+
 def classify_event(sentence: str) -> tuple[str | None, str | None]:
     """The ACLED (event_type, sub_event_type) a sentence describes, or (None, None)."""
     for rx, t, s in _EVENT_RES:
@@ -405,6 +410,10 @@ _INJURING = re.compile(
 )
 
 
+_DEATH_WORDS = re.compile(r"kill|dead|died|death|lives|fatalit|bodies")
+_HURT_WORDS = re.compile(r"injur|wound|hurt")
+
+
 def _to_int(s: str) -> int | None:
     s = s.lower().strip()
     if s[:1].isdigit():
@@ -433,7 +442,10 @@ def casualties(sentence: str) -> tuple[int | None, int | None]:
                     vals.append((m.start(), v))
         return min(vals)[1] if vals else None
 
-    return first(_KILLED, _KILLING), first(_INJURED, _INJURING)
+    low = sentence.lower()
+    dead = first(_KILLED, _KILLING) if _DEATH_WORDS.search(low) else None
+    hurt = first(_INJURED, _INJURING) if _HURT_WORDS.search(low) else None
+    return dead, hurt
 
 
 # -- dates ---------------------------------------------------------------------------------------

@@ -102,7 +102,7 @@ def _parse(rep: Report, ex: Extractor) -> _Parsed:
     resolve_mentions(text, found, gaz, sentences=sents)
     dateline = events.dateline_end(text)
     sent_of = np.searchsorted(np.array([s for s, _ in sents]), [m.start for m in found], side="right") - 1
-    has_event = [bool(events.sentence_events(text[s:e])) for s, e in sents]
+    has_event = [events.has_event(text[s:e]) for s, e in sents]
     out = []
     for m, si in zip(found, sent_of):
         row = gaz.row(m.place)
@@ -160,7 +160,6 @@ def _coordination(text: str, mentions: list[dict]) -> None:
 
 
 def _mention_dict(m: Mention, row: dict, role: events.Role, si: int, ex: Extractor) -> dict:
-    row = {k: (None if isinstance(v, float) and np.isnan(v) else v) for k, v in row.items()}
     kind = row["kind"]
     alts = [a for a in str(row.get("alt_names") or "").split("|") if a]
     d = {

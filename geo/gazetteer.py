@@ -33,6 +33,7 @@ def fold(text: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=200_000)
 def name_key(text: str) -> str:
     """The index key of a name: folded, every run of non-alphanumerics one space."""
     return _NON_ALNUM.sub(" ", fold(text)).strip()
@@ -69,6 +70,8 @@ class Gazetteer:
                 seen.add(k)
                 index.setdefault(k, []).append(Entry(i, typ))
         self.index = index
+        #: every proper prefix of a multi-word key ("nagorno" for "nagorno karabakh")
+        self.prefixes = {" ".join(k.split(" ")[:n]) for k in index if " " in k for n in range(1, k.count(" ") + 1)}
         self.max_tokens = max((k.count(" ") + 1 for k in index), default=1)
         p = self.places
         self.lat = p["lat"].to_numpy(dtype=float)
@@ -78,7 +81,10 @@ class Gazetteer:
         self.kind = p["kind"].fillna("settlement").to_numpy(dtype=object)
         self.country = p["country"].fillna("").to_numpy(dtype=object)
         self.admin1 = p["admin1"].fillna("").to_numpy(dtype=object)
-
+        self.names = p["name"].astype(str).tolist()
+        # plain records: per-mention lookups must not go through pandas indexing
+        self._records = [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in p.to_dict("records")]
+        self._fuzzy_cache: dict[str, str | None] = {}
     def lookup(self, key: str) -> list[Entry]:
         """Entries whose name has this key (see :func:`name_key`)."""
         return self.index.get(key, [])
@@ -100,6 +106,12 @@ class Gazetteer:
         Optimal string alignment distance (a transposition counts once) of at most 1, or 2 for
         keys of 11+ characters; ties between different keys are refused.
         """
+        if key in self._fuzzy_cache:
+            return self._fuzzy_cache[key]
+        self._fuzzy_cache[key] = hit = self._fuzzy(key)
+        return hit
+
+    def _fuzzy(self, key: str) -> str | None:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
@@ -114,7 +126,8 @@ class Gazetteer:
         return top[0][0]
 
     def row(self, i: int) -> dict:
-        return self.places.iloc[i].to_dict()
+        """Place ``i`` as a plain dict (a copy)."""
+        return dict(self._records[i])
 
     def nearest_km(self, i: int, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
         """Approximate km from place ``i`` to points (equirectangular; fine for ranking)."""

@@ -155,13 +155,16 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: list[Token] | None = Non
             i += 1
             continue
         best = None
-        for n in range(min(gaz.max_tokens, len(toks) - i), 0, -1):
-            if taken[i : i + n].any() or not _joined(text, toks, i, n):
-                continue
-            key = " ".join(t.key for t in toks[i : i + n])
+        key = ""
+        for n in range(1, min(gaz.max_tokens, len(toks) - i) + 1):
+            j = i + n - 1
+            if taken[j] or (n > 1 and not _joined(text, toks, i, n)):
+                break
+            key = toks[j].key if n == 1 else key + " " + toks[j].key
             entries = gaz.lookup(key)
             if entries:
                 best = (n, key, entries)
+            if key not in gaz.prefixes:
                 break
         if best is None:
             fz = _fuzzy(text, toks, i, gaz, taken)
@@ -194,7 +197,7 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: list[Token] | None = Non
 
 def _country_name(gaz: Gazetteer, iso: str) -> str:
     rows = np.flatnonzero((gaz.kind == "country") & (gaz.country == iso))
-    return str(gaz.places.at[int(rows[0]), "name"]) if len(rows) else iso
+    return gaz.names[int(rows[0])] if len(rows) else iso
 
 
 def _token_at(toks: list[Token], pos: int) -> int:
@@ -209,15 +212,13 @@ def _can_start(t: Token) -> bool:
 
 
 def _joined(text: str, toks: list[Token], i: int, n: int) -> bool:
-    """Tokens i..i+n-1 are one name: only spaces or hyphens between them, all capitalised
-    (short lower-case links such as 'of', 'al' allowed inside)."""
-    for k in range(i, i + n - 1):
-        if not _JOIN.match(text[toks[k].end : toks[k + 1].start]):
-            return False
-    inner = toks[i : i + n]
-    if n > 1 and not inner[-1].capitalised and inner[-1].key not in FEATURE_WORDS:
+    """Token i+n-1 continues the name that starts at token i: only spaces or hyphens before it,
+    and it is capitalised or a feature word (district, river...)."""
+    k = i + n - 1
+    if not _JOIN.match(text[toks[k - 1].end : toks[k].start]):
         return False
-    return True
+    last = toks[k]
+    return last.capitalised or last.key in FEATURE_WORDS
 
 
 def _fuzzy(text: str, toks: list[Token], i: int, gaz: Gazetteer, taken: np.ndarray) -> tuple | None:
@@ -225,7 +226,7 @@ def _fuzzy(text: str, toks: list[Token], i: int, gaz: Gazetteer, taken: np.ndarr
     if not t.capitalised or t.key in STOP_TOKENS or len(t.key) < 7:
         return None
     for n in (2, 1):
-        if i + n > len(toks) or taken[i : i + n].any() or not _joined(text, toks, i, n):
+        if i + n > len(toks) or taken[i : i + n].any() or (n == 2 and not _joined(text, toks, i, 2)):
             continue
         if n == 2 and not toks[i + 1].capitalised:
             continue
@@ -297,9 +298,9 @@ def resolve_mentions(
             m.place = m.candidates[0]
             m.confidence = 0.8 if m.fuzzy else 1.0
             anchors.append(m.place)
-    names_in_report = {name_key(str(gaz.places.at[p, "name"])) for p in anchors}
+    names_in_report = {name_key(gaz.names[p]) for p in anchors}
     admin_in_report = {
-        name_key(_strip_feature(str(gaz.places.at[p, "name"])))
+        name_key(_strip_feature(gaz.names[p]))
         for p in anchors
         if gaz.kind[p] in ("district", "region")
     }
@@ -344,7 +345,7 @@ def resolve_mentions(
                     if group:
                         d = gaz.nearest_km(c, gaz.lat[group], gaz.lon[group])
                         s += weight * float(np.exp(-np.median(d) / 60.0))
-            if name_key(str(gaz.places.at[c, "name"])) in names_in_report and kind == "settlement":
+            if name_key(gaz.names[c]) in names_in_report and kind == "settlement":
                 s += 0.2
             scores.append(s)
         order = np.argsort(scores)[::-1]
