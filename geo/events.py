@@ -41,6 +41,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 # -- vocabulary ------------------------------------------------------------------------------
 
+_WORD = re.compile(r"[a-z]+")
+
 EVENT_PATTERNS: list[tuple[str, str, str]] = [
     # (regex, ACLED event type, sub-event type); first match wins
     (
@@ -90,7 +92,27 @@ EVENT_PATTERNS: list[tuple[str, str, str]] = [
         "Shelling/artillery/missile attack",
     ),
 ]
-_EVENT_RES = [(re.compile(p, re.I), t, s) for p, t, s in EVENT_PATTERNS]
+# Words one of which a sentence must contain for each pattern above to be tried (same order):
+# a set lookup rules out most sentences before any regular expression runs.
+_EVENT_GATES = [
+    frozenset(g.split())
+    for g in (
+        "drone drones uav uavs air airstrike airstrikes strike strikes bombed bombing raid raids warplane warplanes aircraft",
+        "shell shells shelled shelling artillery rocket rockets missile missiles mortar mortars barrage grad smerch cluster projectile projectiles",
+        "mine mines landmine landmines ied ieds explosive",
+        "explosion explosions exploded explode blast blasts",
+        "conflict war fighting clashes hostilities violence",
+        "incursion incursions into dug sending sent",
+        "capture captured capturing took taken take taking seize seized seizing liberate liberated liberation retook recapture recaptured entered fell",
+        "clash clashes clashed fighting fought battle battles skirmish skirmishes firefight firefights offensive assault attack attacks "
+        "attacked attacking opened exchange exchanges gunfire fire incursion incursions advance advanced advancing pushed counter counterattack",
+        "blockade blockaded blockades blocked checkpoint checkpoints closed detain detained detains arrest arrested arrests",
+        "kill killed killing kills wounded injured injuries injuring dead died casualty casualties shot downed shook rocked pounded "
+        "destroyed damaged hit struck strike strikes striking landed fight besieged siege evacuated evacuation death deaths",
+    )
+]
+_EVENT_RES = [(re.compile(p, re.I), t, s, g) for (p, t, s), g in zip(EVENT_PATTERNS, _EVENT_GATES)]
+_ALL_EVENT_WORDS = frozenset().union(*_EVENT_GATES)
 _CIVILIAN = re.compile(r"\bcivilians?\b|\bresidents?\b|\bchildren\b|\bwomen\b|\bvillagers\b", re.I)
 
 _HYPOTHETICAL = re.compile(
@@ -269,6 +291,27 @@ _DATELINE = re.compile(
 )
 
 
+_ANY_BEFORE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _BEFORE_CONTEXT), re.I)
+#: a context cue before a mention always has one of these words among the last six
+_CUE_WORDS = frozenset(
+    """km kms kilometres kilometers miles metres meters far away war wars conflict dispute fighting hostilities
+    struggle peace talks negotiations deal agreement sovereignty control recognition recognised recognized
+    recognise recognize integrity status future independence annexation part border borders north south east west
+    northeast northwest southeast southwest fled flee fleeing evacuated evacuate moved relocated returned return
+    driven taken bused headed heading travelled traveled travel went go arrive arrived arriving sent deported walked
+    residents resident natives native refugees refugee people families man woman inhabitants citizens citizen
+    villagers displaced evacuees stuck stranded trapped waiting living settled resettled housed sheltered leave left
+    leaving bound departed departing crossed frontier area region fired launched shot shelling attack attacked firing
+    fire direction from summit meeting met ceasefire agreed signed hosted conference held mediated brokered sign
+    signing declaration negotiators negotiator visit visited trip road highway route corridor way flight flights link
+    linking connecting towards toward via capital president prime leader leaders government governments official
+    officials minister ambassador envoy troops troop between born based headquartered lives lived grew stationed
+    statement""".split()
+)
+
+_ANY_EVENT = re.compile("|".join(f"(?:{p})" for p, _, _ in EVENT_PATTERNS), re.I)
+
+
 @dataclass
 class Role:
     role: str  # "incident" or "context"
@@ -279,7 +322,10 @@ class Role:
 def sentence_events(sentence: str) -> list[tuple[str, str, int]]:
     """(event_type, sub_event_type, position) for every event cue in a sentence, in order."""
     found = []
-    for rx, t, s in _EVENT_RES:
+    words = set(_WORD.findall(sentence.lower()))
+    for rx, t, s, gate in _EVENT_RES:
+        if gate.isdisjoint(words):
+            continue
         for m in rx.finditer(sentence):
             found.append((t, s, m.start()))
     return sorted(found, key=lambda x: x[2])
@@ -287,13 +333,17 @@ def sentence_events(sentence: str) -> list[tuple[str, str, int]]:
 
 def has_event(sentence: str) -> bool:
     """True when the sentence names any violent or security event."""
-    return any(rx.search(sentence) for rx, _, _ in _EVENT_RES)
+    words = set(_WORD.findall(sentence.lower()))
+    if _ALL_EVENT_WORDS.isdisjoint(words):
+        return False
+    return any(rx.search(sentence) for rx, _, _, gate in _EVENT_RES if not gate.isdisjoint(words))
 
 
 def classify_event(sentence: str) -> tuple[str | None, str | None]:
     """The ACLED (event_type, sub_event_type) a sentence describes, or (None, None)."""
-    for rx, t, s in _EVENT_RES:
-        if rx.search(sentence):
+    words = set(_WORD.findall(sentence.lower()))
+    for rx, t, s, gate in _EVENT_RES:
+        if not gate.isdisjoint(words) and rx.search(sentence):
             if (
                 t == "Explosions/Remote violence"
                 and s.startswith("Shelling")
@@ -337,7 +387,9 @@ def decide_role(
             if why == "actor" and _AFTER_PASSIVE.search(after):
                 break
             return Role("context", why)
-    for rx, why in _BEFORE_CONTEXT:
+    tail = before[-60:]
+    gate = not _CUE_WORDS.isdisjoint(_WORD.findall(tail.lower())[-6:]) or tail.rstrip()[-1:] in ("-", "–")
+    for rx, why in _BEFORE_CONTEXT if gate else ():
         if rx.search(before):
             if why == "pair" and not re.search(r"\bbetween\s+$", before):
                 continue
@@ -472,6 +524,9 @@ _WEEKDAY = re.compile(
 )
 
 
+_DATE_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | {"yesterday", "night", "earlier", "week", "month", "in"}
+
+
 def parse_date(s: str | None) -> date | None:
     if not s:
         return None
@@ -487,6 +542,9 @@ def parse_date(s: str | None) -> date | None:
 def resolve_date(sentence: str, report_date: str | None) -> tuple[str | None, int | None]:
     """(ISO date, precision 1 day / 2 week / 3 month) of the event a sentence describes."""
     ref = parse_date(report_date)
+    words = set(_WORD.findall(sentence.lower()))
+    if _DATE_WORDS.isdisjoint(words):
+        return (ref.isoformat(), 1) if ref else (None, None)
     for rx in (_MONTH_DAY, _DAY_MONTH):
         m = rx.search(sentence)
         if m:

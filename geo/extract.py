@@ -318,10 +318,14 @@ def _classify_all(parsed: list[_Parsed], ex: Extractor) -> None:
     points = [m for p in parsed for m in p.mentions if m["lat"] is not None and m["precision"] in (1, 2)]
     regions = [m for p in parsed for m in p.mentions if m["lat"] is not None and m["precision"] == 3]
     if points:
-        f = pd.DataFrame({"lat": [m["lat"] for m in points], "lon": [m["lon"] for m in points]})
-        c = classify(f, theatre=th)
-        for m, row in zip(points, c.drop(columns="geometry").to_dict("records")):
-            _apply_zone(m, row, th)
+        # each distinct coordinate is classified once (places repeat across a batch)
+        where = {(m["lat"], m["lon"]): None for m in points}
+        keys = list(where)
+        f = pd.DataFrame({"lat": [k[0] for k in keys], "lon": [k[1] for k in keys]})
+        rows = classify(f, theatre=th).drop(columns="geometry").to_dict("records")
+        where = dict(zip(keys, rows))
+        for m in points:
+            _apply_zone(m, where[(m["lat"], m["lon"])], th)
     for m in regions:
         key = m["_place_index"]
         if key not in ex._region_cache:

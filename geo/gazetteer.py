@@ -9,6 +9,7 @@ hyphens and spaces alike (Nagorno-Karabakh = Nagorno Karabakh) and drop apostrop
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from geo.theatre import data_dir
 
 _FOLD_MAP = str.maketrans({"ə": "e", "Ə": "E", "ı": "i", "ǝ": "e", "’": "", "ʼ": "", "'": "", "`": "", "ʻ": ""})
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_FEATURE_OR_CITY = re.compile(r"\s+(district|province|region|rayon|city|marz|autonomous republic)$", re.I)
 _FEATURE_SUFFIX = re.compile(r"\s+(district|province|region|rayon|raion|marz|county|oblast)$", re.I)
 #: name types, most trusted first; "base" is a district's name without its feature word
 NAME_TYPES = ("name", "hy", "az", "alt", "base")
@@ -83,8 +85,18 @@ class Gazetteer:
         self.admin1 = p["admin1"].fillna("").to_numpy(dtype=object)
         self.names = p["name"].astype(str).tolist()
         # plain records: per-mention lookups must not go through pandas indexing
-        self._records = [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in p.to_dict("records")]
+        self._records = [
+            {k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in p.to_dict("records")
+        ]
         self._fuzzy_cache: dict[str, str | None] = {}
+        self.name_keys = [name_key(n) for n in self.names]
+        self.admin1_keys = [name_key(_FEATURE_OR_CITY.sub("", a)) if a else "" for a in self.admin1]
+        self.base_keys = [name_key(_FEATURE_OR_CITY.sub("", n)) for n in self.names]
+        countries = np.flatnonzero(self.kind == "country")
+        #: ISO2 -> name key of the country ("AM" -> "armenia")
+        self.country_keys = {self.country[i]: self.name_keys[i] for i in countries}
+        self.country_names = {self.country[i]: self.names[i] for i in countries}
+
     def lookup(self, key: str) -> list[Entry]:
         """Entries whose name has this key (see :func:`name_key`)."""
         return self.index.get(key, [])
@@ -129,11 +141,13 @@ class Gazetteer:
         """Place ``i`` as a plain dict (a copy)."""
         return dict(self._records[i])
 
-    def nearest_km(self, i: int, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
-        """Approximate km from place ``i`` to points (equirectangular; fine for ranking)."""
-        dlat = (lat - self.lat[i]) * 111.2
-        dlon = (lon - self.lon[i]) * 111.2 * np.cos(np.radians(self.lat[i]))
-        return np.hypot(dlat, dlon)
+    def median_km(self, i: int, others: list[int]) -> float:
+        """Median approximate km from place ``i`` to places ``others`` (equirectangular; for ranking)."""
+        la, lo = self.lat[i], self.lon[i]
+        c = math.cos(math.radians(la)) * 111.2
+        d = sorted(math.hypot((self.lat[j] - la) * 111.2, (self.lon[j] - lo) * c) for j in others)
+        n = len(d)
+        return d[n // 2] if n % 2 else (d[n // 2 - 1] + d[n // 2]) / 2
 
 
 def gazetteer_path() -> Path:

@@ -196,8 +196,7 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: list[Token] | None = Non
 
 
 def _country_name(gaz: Gazetteer, iso: str) -> str:
-    rows = np.flatnonzero((gaz.kind == "country") & (gaz.country == iso))
-    return gaz.names[int(rows[0])] if len(rows) else iso
+    return gaz.country_names.get(iso, iso)
 
 
 def _token_at(toks: list[Token], pos: int) -> int:
@@ -289,7 +288,9 @@ def resolve_mentions(
     Closeness counts twice as much for places named in the same sentence as for the rest of
     the report (capitals named as actors elsewhere pull less)."""
     bounds = np.array([s for s, _ in sentences]) if sentences else np.array([0])
-    sent_of = {id(m): int(np.searchsorted(bounds, m.start, side="right") - 1) for m in mentions}
+    sent_of = dict(
+        zip(map(id, mentions), (np.searchsorted(bounds, [m.start for m in mentions], side="right") - 1).tolist())
+    )
     # unambiguous mentions first: they anchor the others
     anchors: list[int] = []
     for m in mentions:
@@ -298,12 +299,8 @@ def resolve_mentions(
             m.place = m.candidates[0]
             m.confidence = 0.8 if m.fuzzy else 1.0
             anchors.append(m.place)
-    names_in_report = {name_key(gaz.names[p]) for p in anchors}
-    admin_in_report = {
-        name_key(_strip_feature(gaz.names[p]))
-        for p in anchors
-        if gaz.kind[p] in ("district", "region")
-    }
+    names_in_report = {gaz.name_keys[p] for p in anchors}
+    admin_in_report = {gaz.base_keys[p] for p in anchors if gaz.kind[p] in ("district", "region")}
     countries = {gaz.country[p] for p in anchors if gaz.kind[p] == "country"} | (countries_hint or set())
     # cities of 300,000+ are mostly named as actors or venues ("Yerevan said"): they anchor nothing
     pts = [
@@ -327,12 +324,12 @@ def resolve_mentions(
                 s -= 1.0  # a bare name is more often the town than the district
             if types[c] == "name":
                 s += 0.3
-            a1 = name_key(_strip_feature(str(gaz.admin1[c])))
+            a1 = gaz.admin1_keys[c]
             if a1 and a1 in admin_in_report:
                 s += 3.0
             if a1 and qual and qual == a1:
                 s += 4.0
-            if qual and name_key(_country_name(gaz, gaz.country[c])) == qual:
+            if qual and gaz.country_keys.get(gaz.country[c]) == qual:
                 s += 4.0
             if gaz.country[c] in countries:
                 s += 0.5
@@ -343,9 +340,8 @@ def resolve_mentions(
                 rest = [p for p, si in pts if si != sent_of[id(m)]]
                 for group, weight in ((here, 2.0), (rest, 0.75)):
                     if group:
-                        d = gaz.nearest_km(c, gaz.lat[group], gaz.lon[group])
-                        s += weight * float(np.exp(-np.median(d) / 60.0))
-            if name_key(gaz.names[c]) in names_in_report and kind == "settlement":
+                        s += weight * math.exp(-gaz.median_km(c, group) / 60.0)
+            if gaz.name_keys[c] in names_in_report and kind == "settlement":
                 s += 0.2
             scores.append(s)
         order = np.argsort(scores)[::-1]

@@ -52,6 +52,12 @@ def data_dir() -> Path:
     return Path(env) if env else Path(__file__).resolve().parent.parent / "data"
 
 
+def cache_dir() -> Path:
+    """Where derived caches live: ``$XDG_CACHE_HOME/conflictmap`` (default ``~/.cache/conflictmap``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "conflictmap"
+
+
 def theatres_dir() -> Path:
     return data_dir() / "theatres"
 
@@ -110,11 +116,33 @@ class Theatre:
         """KD-tree of boundary vertices on the unit sphere (see :func:`boundary_distance_km`)."""
         from scipy.spatial import cKDTree
 
+        return cKDTree(self._boundary_vertices(), balanced_tree=False, compact_nodes=False)
+
+    def _boundary_vertices(self) -> np.ndarray:
+        """Unit vectors of the densified boundaries; kept in the user's cache directory, keyed by
+        a hash of the zone geometries, so later processes start faster."""
+        import hashlib
+
+        wkb = shapely.to_wkb(self.zones.geometry.values)
+        h = hashlib.sha1(b"".join(wkb) + f"{BOUNDARY_STEP_DEG},{BOUNDARY_STEP_FAR_DEG}".encode()).hexdigest()[:16]
+        path = cache_dir() / f"boundary-{h}.npy"
+        try:
+            return np.load(path)
+        except (OSError, ValueError):
+            pass
         lines = shapely.get_parts(shapely.boundary(self.zones.geometry.values))
         near = shapely.segmentize(shapely.clip_by_rect(lines, *self.window), BOUNDARY_STEP_DEG)
         far = shapely.segmentize(lines, BOUNDARY_STEP_FAR_DEG)
         xy = shapely.get_coordinates(np.concatenate([near, far]))
-        return cKDTree(_unit_vectors(xy[:, 0], xy[:, 1]), balanced_tree=False, compact_nodes=False)
+        vec = _unit_vectors(xy[:, 0], xy[:, 1])
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
+            np.save(tmp, vec)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only home only costs start-up time
+        return vec
 
     @cached_property
     def distance_field(self) -> tuple[float, float, np.ndarray]:
