@@ -22,7 +22,9 @@ system-deps:
 	@sh scripts/ensure-system-deps.sh
 
 demo: setup
-	$(VENV)/bin/conflictmap classify data/examples/incidents.csv --out maps/example_incidents.csv
+	$(VENV)/bin/conflictmap run data/reports --out-dir maps
+	$(VENV)/bin/conflictmap classify data/examples/incidents.csv --out maps/example_incidents_classified.csv
+	$(VENV)/bin/conflictmap map maps/example_incidents_classified.csv --out maps/example_incidents.html
 
 test: setup system-deps
 	$(PY) -m ruff check geo tests benchmarks data/build
