@@ -225,9 +225,8 @@ def _extract(args: argparse.Namespace) -> int:
         )
     if args.out != "-":
         n_inc = sum(len(r["incidents"]) for r in results)
-        print(
-            f"{len(results)} reports, {sum(len(r['mentions']) for r in results)} mentions, {n_inc} incidents -> {args.out}"
-        )
+        n_m = sum(len(r["mentions"]) for r in results)
+        print(f"{len(results)} reports, {n_m} mentions, {n_inc} incidents -> {args.out}")
     return 0
 
 
