@@ -114,7 +114,11 @@ def _parse(rep: Report, ex: Extractor) -> _Parsed:
         if kind == "settlement" and _NEAR.search(text[max(0, m.start - 30) : m.start]):
             d["precision"] = 2  # "near X", "outside X": ACLED's precision 2
         out.append(d)
-    out.extend(_unknown_candidates(text, out, sents, has_event, dateline))
+    named = frozenset(str(d["place_id"])[len("country-") :] for d in out if d["kind"] == "country")
+    for u in _unknown_candidates(text, out, sents, has_event, dateline):
+        # countries the report names are evidence that allows an online hit there
+        u["_query"] = Query(u["_query"].text, hint=u["_query"].hint, countries=named)
+        out.append(u)
     out.sort(key=lambda d: d["start"])
     _coordination(text, out)
     _qualifiers(text, out)

@@ -33,6 +33,8 @@ import shapely
 from geo.errors import InputError
 from geo.theatre import SPILLOVER_KINDS, Theatre, boundary_distance_km, load_theatre
 
+#: from this many points on, the lookups are spread over two threads
+PARALLEL_MIN_POINTS = 100_000
 LAT_NAMES = ("lat", "latitude", "y_lat")
 LON_NAMES = ("lon", "lng", "long", "longitude", "x_lon")
 DATE_NAMES = ("date", "event_date", "date_start")
@@ -201,10 +203,23 @@ def classify(
     pt = gtype == 0
     if pt.any():
         px, py = (xy[0][pt], xy[1][pt]) if xy is not None else (shapely.get_x(geom[pt]), shapely.get_y(geom[pt]))
-        zone_idx[pt] = locate_xy(th.zone_geoms, th.zone_bounds, px, py)
-        admin_idx[pt] = locate_xy(th.admin1_geoms, th.admin1_bounds, px, py)
-        if boundary:
-            bkm[pt] = np.round(boundary_distance_km(th, px, py), 3)
+        if len(px) >= PARALLEL_MIN_POINTS:
+            # shapely, numpy and scipy release the GIL: the admin-1 lookup and the boundary
+            # distances run beside the zone lookup on a second core
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                adm = pool.submit(locate_xy, th.admin1_geoms, th.admin1_bounds, px, py)
+                dist = pool.submit(boundary_distance_km, th, px, py) if boundary else None
+                zone_idx[pt] = locate_xy(th.zone_geoms, th.zone_bounds, px, py)
+                admin_idx[pt] = adm.result()
+                if dist is not None:
+                    bkm[pt] = np.round(dist.result(), 3)
+        else:
+            zone_idx[pt] = locate_xy(th.zone_geoms, th.zone_bounds, px, py)
+            admin_idx[pt] = locate_xy(th.admin1_geoms, th.admin1_bounds, px, py)
+            if boundary:
+                bkm[pt] = np.round(boundary_distance_km(th, px, py), 3)
         problem[pt] = _join(problem[pt], _swap_hints(th, px, py, zone_idx[pt]))
     other = gtype > 0
     if other.any():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT
+from tests.conftest import ROOT
 
 import geo.extract as gx
 from geo.reports import Report

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_cli
 
 from geo.reports import read_reports
 

@@ -80,7 +80,7 @@ def test_admin1_covers_both_countries(theatre):
 
 
 def test_export_zones_roundtrip(tmp_path, theatre):
-    from conftest import run_cli
+    from tests.conftest import run_cli
 
     out = tmp_path / "zones.gpkg"
     r = run_cli("zones", "--out", str(out))

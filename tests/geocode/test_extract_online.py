@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import conftest as fake  # tests/geocode/conftest.py: the fake server's place table
+from tests.geocode import conftest as fake  # the fake server's place table
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,0 +1,111 @@
+"""Small public functions that exist only for the top-level API (``geo.geocode_name``, ``geo.incident_map``).
+
+Everything here imports its implementation when called, so ``import geo`` stays light. Also here:
+the plumbing that lets ``geo.extract`` be the extraction function while ``geo.extract`` remains
+the module of that name (see :func:`extract_module`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import types
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import folium
+    import pandas as pd
+
+    from geo.gazetteer import Gazetteer
+    from geo.geocode.base import Location
+    from geo.theatre import Theatre
+
+
+def geocode_name(name: str, *, gazetteer: Gazetteer | None = None) -> Location | None:
+    """Look a place name up in the offline gazetteer (no network).
+
+    Parameters
+    ----------
+    name
+        A place name in any of the forms the gazetteer knows (English, Armenian or Azerbaijani
+        forms, transliterations); case and diacritics do not matter.
+    gazetteer
+        A loaded :class:`geo.gazetteer.Gazetteer` (default: the embedded one).
+
+    Returns
+    -------
+    geo.geocode.base.Location or None
+        The most prominent place with that name (curated entries first, then by population):
+        ``name``, ``lat``/``lon`` in WGS84 degrees (EPSG:4326), ``kind``, ``country`` (ISO2) and
+        the gazetteer row in ``raw``; None when no place has that name. Report text needs
+        :func:`geo.extract` instead, which uses the context to pick among homonyms.
+    """
+    from geo.geocode.gazetteer import GazetteerGeocoder
+
+    return GazetteerGeocoder(gazetteer).geocode(name)
+
+
+def incident_map(
+    incidents: pd.DataFrame,
+    *,
+    theatre: Theatre | str | None = None,
+    tiles: str | None = None,
+    title: str | None = None,
+) -> folium.Map:
+    """An interactive map of incidents over the theatre's zones (a :class:`folium.Map`).
+
+    A notebook displays the returned map inline; :func:`geo.render_html.save_html` writes it as
+    one self-contained HTML file. This is :func:`geo.render_html.incident_map`, imported on first
+    use.
+
+    Parameters
+    ----------
+    incidents
+        Incidents in the schema of :mod:`geo.schema` (normally classified by :func:`geo.classify`):
+        a GeoDataFrame in any CRS, or a DataFrame with WGS84 ``lat``/``lon`` (or
+        ``latitude``/``longitude``) columns. Unclassified frames are classified first.
+    theatre
+        Theatre name, path or object whose zones are drawn (default: the embedded one).
+    tiles
+        Name of an online tile layer to draw under the zones (default none: no network needed).
+    title
+        Title shown on the map (default: the theatre's title).
+
+    Returns
+    -------
+    folium.Map
+
+    Raises
+    ------
+    ImportError
+        If the HTML renderer (``geo.render_html``) or folium is not available.
+    """
+    try:
+        render = importlib.import_module("geo.render_html").incident_map
+    except (ImportError, AttributeError) as exc:
+        raise ImportError(
+            f"geo.incident_map needs the HTML renderer geo.render_html and folium, which could not be loaded ({exc}); "
+            "GeoDataFrame.explore() draws a plain map meanwhile"
+        ) from exc
+    return render(incidents, theatre=theatre, tiles=tiles, title=title)
+
+
+class CallableModule(types.ModuleType):
+    """A module that can be called: calling it calls the module's function of the same name.
+
+    Used for ``geo.extract``, which is both a module (``import geo.extract as gx``,
+    ``from geo.extract import make_extractor``) and the extraction function (``geo.extract(reports)``).
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        name = self.__name__.rpartition(".")[2]
+        return getattr(self, name)(*args, **kwargs)
+
+
+def extract_module() -> types.ModuleType:
+    """The ``geo.extract`` module, made callable as :func:`geo.extract.extract` (imported on first use)."""
+    mod = importlib.import_module("geo.extract")
+    if not isinstance(mod, CallableModule):
+        mod.__class__ = CallableModule
+        mod.__signature__ = inspect.signature(mod.extract)
+    return mod
