@@ -189,7 +189,7 @@ _BEFORE_CONTEXT = [
     ),
     (
         re.compile(
-            r"\b(?:fired|launched|shot|shelling|attack(?:ed)?|firing|fire)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:direction\s+of\s+|territory\s+of\s+|positions?\s+in\s+|(?:\w+\s+){0,2})?$",
+            r"\b(?:fired|launched|shot|shelling|shelled|struck|hit|targeted|bombarded|pounded|attack(?:ed)?|firing|fire)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:direction\s+of\s+|territory\s+of\s+|positions?\s+(?:in|near|around)\s+(?:the\s+)?|(?:\w+\s+){0,2})?$",
             re.I,
         ),
         "launch point",
