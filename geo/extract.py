@@ -165,7 +165,7 @@ def _coordination(text: str, mentions: list[dict]) -> None:
 
 def _mention_dict(m: Mention, row: dict, role: events.Role, si: int, ex: Extractor) -> dict:
     kind = row["kind"]
-    alts = [a for a in str(row.get("alt_names") or "").split("|") if a]
+    alts = row["alt_list"]
     d = {
         "start": m.start,
         "end": m.end,
@@ -174,7 +174,7 @@ def _mention_dict(m: Mention, row: dict, role: events.Role, si: int, ex: Extract
         "place_id": row["id"],
         "name_hy": row.get("name_hy") or None,
         "name_az": row.get("name_az") or None,
-        "alt_names": alts[:12],
+        "alt_names": alts,
         "kind": kind,
         "lat": round(float(row["lat"]), 5),
         "lon": round(float(row["lon"]), 5),
@@ -446,7 +446,7 @@ def _finish(rep: Report, p: _Parsed) -> dict:
         }
         by_key[key] = inc
         incidents.append(inc)
-    public_mentions = [{k: v for k, v in m.items() if not k.startswith("_")} for m in mentions]
+    public_mentions = [{k: v for k, v in m.items() if k[0] != "_"} for m in mentions]
     for pm in public_mentions:
         if not pm["notes"]:
             pm.pop("notes")

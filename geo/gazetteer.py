@@ -88,6 +88,8 @@ class Gazetteer:
         self._records = [
             {k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in p.to_dict("records")
         ]
+        for r in self._records:
+            r["alt_list"] = [a for a in str(r.get("alt_names") or "").split("|") if a][:12]
         self._fuzzy_cache: dict[str, str | None] = {}
         self.name_keys = [name_key(n) for n in self.names]
         self.admin1_keys = [name_key(_FEATURE_OR_CITY.sub("", a)) if a else "" for a in self.admin1]

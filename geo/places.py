@@ -83,16 +83,17 @@ STOP_TOKENS = frozenset(
 )
 
 
-@dataclass
 class Token:
-    start: int
-    end: int
-    text: str
-    key: str
+    """One word: offsets into the text, the word, its name key, whether it is capitalised."""
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    __slots__ = ("start", "end", "text", "key", "capitalised")
+
+    def __init__(self, start: int, end: int, text: str, key: str):
+        self.start, self.end, self.text, self.key = start, end, text, key
+        self.capitalised = text[:1].isupper()
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass
@@ -119,11 +120,13 @@ def tokenize(text: str) -> list[Token]:
     """Word tokens with offsets; a possessive 's is cut off the token (and its span)."""
     out = []
     for m in _TOKEN.finditer(text):
-        s, e, t = m.start(), m.end(), m.group()
-        pm = _POSSESSIVE.search(t)
-        if pm and len(t) - len(pm.group()) >= 2 and pm.group() in ("'s", "’s", "'", "’"):
-            t = t[: len(t) - len(pm.group())]
-            e = s + len(t)
+        s, e = m.span()
+        t = m.group()
+        if "'" in t or "’" in t:
+            pm = _POSSESSIVE.search(t)
+            if pm and len(t) - len(pm.group()) >= 2 and pm.group() in ("'s", "’s", "'", "’"):
+                t = t[: len(t) - len(pm.group())]
+                e = s + len(t)
         out.append(Token(s, e, t, name_key(t)))
     return out
 
