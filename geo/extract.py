@@ -299,24 +299,6 @@ def _geocode_unknown(parsed: list[_Parsed], ex: Extractor) -> None:
             m["kind"], m["precision"] = "settlement", 2  # an online point for a district: near, not the polygon
 
 
-def _region_geometry(m: dict, ex: Extractor) -> shapely.Geometry | None:
-    ref = m.get("_polygon")
-    if not ref:
-        return None
-    th = ex.theatre
-    kind, _, rest = ref.partition(":")
-    if kind == "zone":
-        g = th.zones.loc[th.zones["zone"] == rest].geometry
-    elif kind == "country":
-        g = th.zones.loc[th.zones["country"] == rest].geometry
-    elif kind == "admin1" and th.admin1 is not None:
-        cc, _, names = rest.partition(":")
-        g = th.admin1.loc[(th.admin1["country"] == cc) & th.admin1["admin1"].isin(names.split(";"))].geometry
-    else:
-        return None
-    return shapely.union_all(g.values) if len(g) else None
-
-
 def _classify_all(parsed: list[_Parsed], ex: Extractor) -> None:
     th = ex.theatre
     points = [m for p in parsed for m in p.mentions if m["lat"] is not None and m["precision"] in (1, 2)]
@@ -333,7 +315,7 @@ def _classify_all(parsed: list[_Parsed], ex: Extractor) -> None:
     for m in regions:
         key = m["_place_index"]
         if key not in ex._region_cache:
-            geom = _region_geometry(m, ex)
+            geom = th.region_geometry(m["_polygon"]) if m.get("_polygon") else None
             if geom is None:
                 g = gpd.GeoDataFrame({"lat": [m["lat"]]}, geometry=[shapely.Point(m["lon"], m["lat"])], crs="EPSG:4326")
             else:

@@ -154,6 +154,25 @@ class Theatre:
         km = _exact_km(self, gx.ravel(), gy.ravel()).reshape(gx.shape)
         return float(x0), float(y0), km
 
+    def region_geometry(self, ref: str) -> shapely.Geometry | None:
+        """The polygon a region reference names: ``zone:<id>``, ``country:<ISO2>`` (every zone
+        of that de jure country) or ``admin1:<ISO2>:<name>[;<name>...]``; None if unknown."""
+        cache = self.__dict__.setdefault("_regions", {})
+        if ref not in cache:
+            kind, _, rest = ref.partition(":")
+            if kind == "zone":
+                g = self.zones.loc[self.zones["zone"] == rest].geometry
+            elif kind == "country":
+                g = self.zones.loc[self.zones["country"] == rest].geometry
+            elif kind == "admin1" and self.admin1 is not None:
+                cc, _, names = rest.partition(":")
+                a = self.admin1
+                g = a.loc[(a["country"] == cc) & a["admin1"].isin(names.split(";"))].geometry
+            else:
+                g = gpd.GeoSeries([], crs="EPSG:4326")
+            cache[ref] = shapely.union_all(g.values) if len(g) else None
+        return cache[ref]
+
     def warm(self) -> Theatre:
         """Build every cached structure now (prepared polygons, boundary index, distance field)."""
         _ = self.zone_geoms, self.zone_bounds, self.admin1_geoms, self.admin1_bounds, self.distance_field

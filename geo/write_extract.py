@@ -68,9 +68,7 @@ def _rows(results: Sequence[dict]):
 def _region_geometry(ref: str, theatre: Theatre, cache: dict) -> dict | None:
     if ref in cache:
         return cache[ref]
-    from geo.extract import _region_geometry as geom_for
-
-    g = geom_for({"_polygon": ref}, type("X", (), {"theatre": theatre})())
+    g = theatre.region_geometry(ref)
     out = (
         None
         if g is None
