@@ -178,7 +178,7 @@ def _map(args: argparse.Namespace) -> int:
             continue
         frame = read_table(path)
         try:
-            frames.append(frame if "zone" in frame.columns else classify(frame, theatre=theatre, boundary=False))
+            frames.append(frame if "zone" in frame.columns else classify(frame, theatre=theatre))
         except InputError as exc:
             raise exc.at(path) from None
     if reports:
