@@ -26,7 +26,10 @@ STARTUP = (
 def corpus_reports(n: int, size: int = 2000) -> list:
     from geo.reports import Report
 
-    texts = [json.loads(x)["text"] for x in (ROOT / "data" / "corpus" / "reports.jsonl").read_text(encoding="utf-8").splitlines()]
+    texts = [
+        json.loads(x)["text"]
+        for x in (ROOT / "data" / "corpus" / "reports.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     out, i = [], 0
     while len(out) < n:
         body = ""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.conftest import ROOT
 
 import geo.extract as gx
 from geo.reports import Report
+from tests.conftest import ROOT
 
 SEED_LIKE = (
     "Oct. 31 (Test) -- Russia agreed Saturday to aid Armenia if the conflict expands beyond "

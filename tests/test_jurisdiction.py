@@ -10,10 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
-from tests.conftest import DATA, ROOT, run_cli
 
 import geo
 from geo.errors import InputError
+from tests.conftest import DATA, ROOT, run_cli
 
 REFERENCE = pd.read_csv(DATA / "reference_points.csv")
 

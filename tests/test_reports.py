@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import ROOT, run_cli
-
 from geo.reports import read_reports
+from tests.conftest import ROOT, run_cli
 
 
 def test_front_matter_and_offsets(tmp_path):

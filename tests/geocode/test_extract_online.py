@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.geocode import conftest as fake  # the fake server's place table
 import pytest
+
+from tests.geocode import conftest as fake  # the fake server's place table
 
 ROOT = Path(__file__).resolve().parents[2]
 
