@@ -363,8 +363,28 @@ def is_hypothetical(sentence: str) -> bool:
 
 def hypothetical_before(text_before: str) -> bool:
     """True when a conditional or threat cue governs the clause that ends at a mention."""
-    clause = re.split(r"[;:]|\.\s|,\s+(?:but|while|and)\s|\bsaid\b|\bsays\b", text_before)[-1]
+    clause = _CLAUSE_BREAK.split(text_before)[-1]
+    if _HYPO_WORDS.isdisjoint(_WORD.findall(clause.lower())):
+        return False
     return bool(_HYPOTHETICAL.search(clause))
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|\.\s|,\s+(?:but|while|and)\s|\bsaid\b|\bsays\b")
+#: one of these words must be in the clause for _HYPOTHETICAL to be tried
+_HYPO_WORDS = frozenset(
+    """if would could might case event should threat threaten threatened threatens warn warned warns warning risk
+    any will fear fears unless possible aimed intended planned planning tolerate applies apply preparing prepared""".split()
+)
+#: one of these words must end the text before a mention for _LOCATIVE_BEFORE to be tried
+_LOC_WORDS = frozenset(
+    """in at on near close to spread spreading spreads spilled spill spills expand expanded expands extend extended
+    escalate escalated into inside within around including blockade siege blocking blockading blocked shook rocked
+    pounded hammered battered taken take retaken seize capture liberate downed over outside across onto upon
+    throughout along against toward towards targeting targeted hit hitting struck striking shelled shelling bombed
+    bombing attacked attacking captured capturing seized liberated took retook entered reached fired fire raid raids
+    strike strikes attack attacks bombardment control liberation outskirts parts village town city region district
+    centre center area areas heights height positions position of the its their his""".split()
+)
 
 
 def dateline_end(text: str) -> int:
@@ -397,7 +417,7 @@ def decide_role(
     if not has_event:
         return Role("context", "no event in the sentence")
     hypo = hypothetical_before(text[s0:start])
-    if _LOCATIVE_BEFORE.search(before):
+    if not _LOC_WORDS.isdisjoint(_WORD.findall(before[-70:].lower())[-8:]) and _LOCATIVE_BEFORE.search(before):
         return Role("incident", "event placed here", hypo)
     if _AFTER_PASSIVE.search(after) or _AFTER_EVENT_NOUN.search(after):
         return Role("incident", "event placed here", hypo)

@@ -310,8 +310,16 @@ def _classify_all(parsed: list[_Parsed], ex: Extractor) -> None:
         f = pd.DataFrame({"lat": [k[0] for k in keys], "lon": [k[1] for k in keys]})
         rows = classify(f, theatre=th).drop(columns="geometry").to_dict("records")
         where = dict(zip(keys, rows))
+        done: dict[tuple, dict] = {}
         for m in points:
+            k = (m["lat"], m["lon"], m["_place_index"])
+            if k in done:
+                m.update(done[k])
+                m["notes"] = m["notes"] + done[k]["_notes_added"]
+                continue
+            before = len(m["notes"])
             _apply_zone(m, where[(m["lat"], m["lon"])], th)
+            done[k] = {f: m[f] for f in _ZONE_FIELDS} | {"_notes_added": m["notes"][before:]}
     for m in regions:
         key = m["_place_index"]
         if key not in ex._region_cache:
@@ -342,6 +350,9 @@ def _classify_all(parsed: list[_Parsed], ex: Extractor) -> None:
             m["lat"] = m["lon"] = None
         if cached["row"].get("zones_touched"):
             m["zones_touched"] = cached["row"]["zones_touched"].split(";")
+
+
+_ZONE_FIELDS = ("zone", "zone_kind", "country", "spillover", "admin1", "admin1_local", "boundary_km")
 
 
 def _apply_zone(m: dict, row: dict, th: Theatre) -> None:
@@ -382,14 +393,22 @@ def _finish(rep: Report, p: _Parsed) -> dict:
     mentions = p.mentions
     incidents: list[dict] = []
     by_key: dict[tuple, dict] = {}
+    facts: dict[int, tuple] = {}
     for idx, m in enumerate(mentions):
         if m["role"] != "incident":
             continue
-        s0, s1 = p.sentences[m["sentence_index"]]
-        sentence = text[s0:s1].strip()
-        et, sub = events.classify_event(sentence)
-        fat, inj = events.casualties(sentence)
-        when, dprec = events.resolve_date(sentence, rep.date)
+        si = m["sentence_index"]
+        if si not in facts:  # a sentence's event, numbers and date, worked out once
+            s0, s1 = p.sentences[si]
+            sentence = text[s0:s1].strip()
+            facts[si] = (
+                sentence,
+                *events.classify_event(sentence),
+                *events.casualties(sentence),
+                *events.resolve_date(sentence, rep.date),
+                events.reported_by(sentence),
+            )
+        sentence, et, sub, fat, inj, when, dprec, who = facts[si]
         key = (m["place_id"] or m["text"], when, et, m["hypothetical"])
         if key in by_key:
             inc = by_key[key]
@@ -418,7 +437,7 @@ def _finish(rep: Report, p: _Parsed) -> dict:
             "lat": m["lat"],
             "lon": m["lon"],
             "hypothetical": m["hypothetical"],
-            "reported_by": events.reported_by(sentence),
+            "reported_by": who,
             "sentence": sentence,
             "mentions": [idx],
             "_sentence": m["sentence_index"],
