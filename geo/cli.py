@@ -164,7 +164,7 @@ def _map(args: argparse.Namespace) -> int:
     import os
 
     from geo._mapdata import combine
-    from geo.io import read_table
+    from geo.formats import read_incidents
     from geo.jurisdiction import classify
     from geo.theatre import load_theatre
 
@@ -176,7 +176,7 @@ def _map(args: argparse.Namespace) -> int:
     for path in args.inputs:
         if path in reports:
             continue
-        frame = read_table(path)
+        frame = read_incidents(path)  # ACLED and UCDP GED exports are normalised to the incidents schema
         try:
             frames.append(frame if "zone" in frame.columns else classify(frame, theatre=theatre))
         except InputError as exc:
