@@ -15,6 +15,7 @@ report names. ``confidence`` falls when two candidates score alike.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -116,10 +117,32 @@ class Mention:
     notes: list[str] = field(default_factory=list)
 
 
+def _upper_class() -> str:
+    """A regex character class of the upper-case letters of the Latin, Greek, Cyrillic and Armenian scripts."""
+    chars = [c for c in map(chr, range(0x41, 0x587)) if c.isupper()]
+    runs, start, prev = [], chars[0], chars[0]
+    for c in chars[1:]:
+        if ord(c) != ord(prev) + 1:
+            runs.append((start, prev))
+            start = c
+        prev = c
+    runs.append((start, prev))
+    return "".join(re.escape(a) if a == b else f"{re.escape(a)}-{re.escape(b)}" for a, b in runs)
+
+
+# Only words that can be part of a name are tokens: capitalised words and feature words
+# (district, river...). Lower-case words are left out, so a name never spans one.
+_NAME_TOKEN = re.compile(
+    r"(?<![^\W\d_])(?:[" + _upper_class() + r"][^\W\d_]*(?:['’ʼ][^\W\d_]+)*"
+    r"|(?:" + "|".join(sorted(FEATURE_WORDS, key=len, reverse=True)) + r")(?![^\W\d_]))"
+)
+
+
 def tokenize(text: str) -> list[Token]:
-    """Word tokens with offsets; a possessive 's is cut off the token (and its span)."""
+    """Name tokens (capitalised words and feature words) with offsets; a possessive 's is cut
+    off the token (and its span)."""
     out = []
-    for m in _TOKEN.finditer(text):
+    for m in _NAME_TOKEN.finditer(text):
         s, e = m.span()
         t = m.group()
         if "'" in t or "’" in t:
@@ -135,7 +158,8 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: list[Token] | None = Non
     """Every place mention in ``text``, in order, not overlapping, with candidates (unresolved)."""
     toks = tokens if tokens is not None else tokenize(text)
     mentions: list[Mention] = []
-    taken = np.zeros(len(toks), dtype=bool)
+    taken = bytearray(len(toks))
+    starts = [t.start for t in toks]
 
     for m in _TERRITORY.finditer(text):
         iso = DEMONYMS[m.group("dem").lower()]
@@ -143,9 +167,9 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: list[Token] | None = Non
         cand = [e.place for e in cands if gaz.kind[e.place] == "country"]
         if not cand:
             continue
-        ti = _token_at(toks, m.start())
-        n = _token_at(toks, m.end() - 1) - ti + 1
-        taken[ti : ti + n] = True
+        ti = bisect.bisect_left(starts, m.start())
+        n = bisect.bisect_left(starts, m.end()) - ti
+        taken[ti : ti + n] = b"\x01" * n
         mentions.append(
             Mention(
                 m.start(), m.end(), m.group(), name_key(m.group()), cand, ["name"], ti, n, territory=m.group("what")
@@ -190,7 +214,7 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: list[Token] | None = Non
                 fuzzy=len(best) > 3,
             )
         )
-        taken[i : i + n] = True
+        taken[i : i + n] = b"\x01" * n
         i += n
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
@@ -200,13 +224,6 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: list[Token] | None = Non
 
 def _country_name(gaz: Gazetteer, iso: str) -> str:
     return gaz.country_names.get(iso, iso)
-
-
-def _token_at(toks: list[Token], pos: int) -> int:
-    for i, t in enumerate(toks):
-        if t.start <= pos < t.end or t.start >= pos:
-            return i
-    return len(toks) - 1
 
 
 def _can_start(t: Token) -> bool:
@@ -223,12 +240,12 @@ def _joined(text: str, toks: list[Token], i: int, n: int) -> bool:
     return last.capitalised or last.key in FEATURE_WORDS
 
 
-def _fuzzy(text: str, toks: list[Token], i: int, gaz: Gazetteer, taken: np.ndarray) -> tuple | None:
+def _fuzzy(text: str, toks: list[Token], i: int, gaz: Gazetteer, taken: bytearray) -> tuple | None:
     t = toks[i]
     if not t.capitalised or t.key in STOP_TOKENS or len(t.key) < 7:
         return None
     for n in (2, 1):
-        if i + n > len(toks) or taken[i : i + n].any() or (n == 2 and not _joined(text, toks, i, 2)):
+        if i + n > len(toks) or any(taken[i : i + n]) or (n == 2 and not _joined(text, toks, i, 2)):
             continue
         if n == 2 and not toks[i + 1].capitalised:
             continue
