@@ -312,6 +312,30 @@ _CUE_WORDS = frozenset(
 _ANY_EVENT = re.compile("|".join(f"(?:{p})" for p, _, _ in EVENT_PATTERNS), re.I)
 
 
+#: per before-rule: the words of the rule, one of which must be among the last six (None: no gate)
+def _rule_words(pattern: str) -> frozenset[str] | None:
+    """The literal words of a rule (escapes such as \\b removed); None for a rule with none."""
+    words = frozenset(re.findall(r"[a-z]{2,}", re.sub(r"\\[a-zA-Z]", " ", pattern).lower())) - _GENERIC
+    # rules spell words in pieces (resident(s?), evacuat(ed|ion)): compare prefixes of up to 5 letters
+    return frozenset(w[:5] for w in words) or None
+
+
+def _prefixes(words: list[str]) -> set[str]:
+    """The 2- to 5-letter prefixes of words, to meet the rules' word pieces."""
+    return {w[:k] for w in words for k in (2, 3, 4, 5) if len(w) >= k}
+
+
+#: words too common to tell rules apart (every rule that has them has a rarer word too)
+_GENERIC = frozenset("the of in at on to and ed ing sz ern up".split())
+
+
+_BEFORE_GATES = [_rule_words(rx.pattern) for rx, _ in _BEFORE_CONTEXT]
+#: the first word after a mention must be one of these (or a possessive, a dash) for any
+#: after-context rule to apply; taken from the rules' own words
+_AFTER_WORDS = frozenset(w for rx, _ in _AFTER_CONTEXT for w in (_rule_words(rx.pattern) or ()))
+_FIRST_WORD = re.compile(r"[\s,]*([A-Za-z]+)")
+
+
 @dataclass
 class Role:
     role: str  # "incident" or "context"
@@ -402,15 +426,22 @@ def decide_role(
     s0, s1 = sent
     before = text[max(s0, start - 80) : start]
     after = text[end : min(s1, end + 80)]
-    for rx, why in _AFTER_CONTEXT:
+    fw = _FIRST_WORD.match(after)
+    gate_after = (
+        after[:1] in ("'", "’", "-", "–")
+        or after[1:2] in ("-", "–")
+        or (fw is not None and not _AFTER_WORDS.isdisjoint(_prefixes([fw.group(1).lower()])))
+    )
+    for rx, why in _AFTER_CONTEXT if gate_after else ():
         if rx.search(after):
             if why == "actor" and _AFTER_PASSIVE.search(after):
                 break
             return Role("context", why)
     tail = before[-60:]
     gate = not _CUE_WORDS.isdisjoint(_WORD.findall(tail.lower())[-6:]) or tail.rstrip()[-1:] in ("-", "–")
-    for rx, why in _BEFORE_CONTEXT if gate else ():
-        if rx.search(before):
+    last = _prefixes(_WORD.findall(tail.lower())[-6:]) if gate else ()
+    for (rx, why), words in zip(_BEFORE_CONTEXT, _BEFORE_GATES) if gate else ():
+        if (words is None or not words.isdisjoint(last)) and rx.search(before):
             if why == "pair" and not re.search(r"\bbetween\s+$", before):
                 continue
             return Role("context", why)
@@ -459,7 +490,7 @@ _NUM = (
     + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
 _KILLED = re.compile(
-    r"(?:(?:at least|at lease|some|about|around|nearly|almost|more than|over|up to|a total of)\s+)?(?P<n>"
+    r"\b(?:(?:at least|at lease|some|about|around|nearly|almost|more than|over|up to|a total of)\s+)?(?P<n>"
     + _NUM
     + r")\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:were\s+|was\s+|have been\s+|had been\s+)?(?:killed|dead|died|deaths|lives|fatalities|bodies)",
@@ -470,7 +501,7 @@ _KILLING = re.compile(
     re.I,
 )
 _INJURED = re.compile(
-    r"(?:(?:at least|some|about|around|nearly|more than|over|up to)\s+)?(?P<n>" + _NUM + r")\s+(?:[\w\-]+\s+){0,3}?"
+    r"\b(?:(?:at least|some|about|around|nearly|more than|over|up to)\s+)?(?P<n>" + _NUM + r")\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:were\s+|was\s+|have been\s+|had been\s+)?(?:injured|wounded|hurt)",
     re.I,
 )
@@ -544,7 +575,7 @@ _WEEKDAY = re.compile(
 )
 
 
-_DATE_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | {"yesterday", "night", "earlier", "week", "month", "in"}
+_DATE_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | {"yesterday", "night", "earlier", "week", "month"}
 
 
 def parse_date(s: str | None) -> date | None:

@@ -352,6 +352,8 @@ def _classify_all(parsed: list[_Parsed], ex: Extractor) -> None:
             m["zones_touched"] = cached["row"]["zones_touched"].split(";")
 
 
+#: working fields of a mention that never reach the output
+_PRIVATE = ("_curated", "_geometry", "_notes_added", "_place_index", "_polygon", "_query", "_zone_hint")
 _ZONE_FIELDS = ("zone", "zone_kind", "country", "spillover", "admin1", "admin1_local", "boundary_km")
 
 
@@ -447,7 +449,10 @@ def _finish(rep: Report, p: _Parsed) -> dict:
         }
         by_key[key] = inc
         incidents.append(inc)
-    public_mentions = [{k: v for k, v in m.items() if k[0] != "_"} for m in mentions]
+    public_mentions = mentions  # the private working fields are dropped in place
+    for m in public_mentions:
+        for k in _PRIVATE:
+            m.pop(k, None)
     for pm in public_mentions:
         if not pm["notes"]:
             pm.pop("notes")
