@@ -320,6 +320,10 @@ def _rule_words(pattern: str) -> frozenset[str] | None:
     return frozenset(w[:5] for w in words) or None
 
 
+def _has_prefix_in(word: str, pieces: frozenset[str]) -> bool:
+    return word[:2] in pieces or word[:3] in pieces or word[:4] in pieces or word[:5] in pieces
+
+
 def _prefixes(words: list[str]) -> set[str]:
     """The 2- to 5-letter prefixes of words, to meet the rules' word pieces."""
     return {w[:k] for w in words for k in (2, 3, 4, 5) if len(w) >= k}
@@ -430,7 +434,7 @@ def decide_role(
     gate_after = (
         after[:1] in ("'", "’", "-", "–")
         or after[1:2] in ("-", "–")
-        or (fw is not None and not _AFTER_WORDS.isdisjoint(_prefixes([fw.group(1).lower()])))
+        or (fw is not None and _has_prefix_in(fw.group(1).lower(), _AFTER_WORDS))
     )
     for rx, why in _AFTER_CONTEXT if gate_after else ():
         if rx.search(after):
@@ -448,7 +452,8 @@ def decide_role(
     if not has_event:
         return Role("context", "no event in the sentence")
     hypo = hypothetical_before(text[s0:start])
-    if not _LOC_WORDS.isdisjoint(_WORD.findall(before[-70:].lower())[-8:]) and _LOCATIVE_BEFORE.search(before):
+    near_end = before[-60:]
+    if not _LOC_WORDS.isdisjoint(_WORD.findall(near_end.lower())[-8:]) and _LOCATIVE_BEFORE.search(near_end):
         return Role("incident", "event placed here", hypo)
     if _AFTER_PASSIVE.search(after) or _AFTER_EVENT_NOUN.search(after):
         return Role("incident", "event placed here", hypo)
