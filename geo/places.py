@@ -263,6 +263,9 @@ def _fuzzy(text: str, toks: list[Token], i: int, gaz: Gazetteer, taken: bytearra
     return None
 
 
+_FEATURE_OF = re.compile(r"\b(village|town|city|district|region|province|hamlet|settlement)s?\s+of\s+(the\s+)?$")
+
+
 def _feature_hint(text: str, toks: list[Token], m: Mention) -> str | None:
     last = toks[m.token_index + m.token_count - 1].key
     if last in FEATURE_WORDS:
@@ -271,7 +274,7 @@ def _feature_hint(text: str, toks: list[Token], m: Mention) -> str | None:
     if after < len(toks) and toks[after].key in FEATURE_WORDS and text[m.end : toks[after].start].strip() == "":
         return FEATURE_WORDS[toks[after].key]
     before = text[max(0, m.start - 25) : m.start].lower()
-    hit = re.search(r"\b(village|town|city|district|region|province|hamlet|settlement)s?\s+of\s+(the\s+)?$", before)
+    hit = _FEATURE_OF.search(before) if " of " in before else None
     if hit:
         return FEATURE_WORDS[hit.group(1)]
     return None
