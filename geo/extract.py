@@ -346,7 +346,9 @@ def _classify_all(parsed: list[_Parsed], ex: Extractor) -> None:
         if cached["geometry"] is not None:
             # a region is its polygon, not a point: no fake coordinates
             m["region"] = m["_polygon"]
-            m["bbox"] = [round(float(v), 4) for v in shapely.bounds(cached["geometry"])]
+            if "bbox" not in cached:
+                cached["bbox"] = [round(float(v), 4) for v in shapely.bounds(cached["geometry"])]
+            m["bbox"] = list(cached["bbox"])
             m["lat"] = m["lon"] = None
         if cached["row"].get("zones_touched"):
             m["zones_touched"] = cached["row"]["zones_touched"].split(";")

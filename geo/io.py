@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -41,20 +42,32 @@ def table_format(path: str | os.PathLike) -> str:
     return TABLE_SUFFIXES[suffix]
 
 
-def decode_text(data: bytes, *, path: str) -> str:
-    """Decode bytes as UTF-8 (BOM allowed), else cp1251, else latin-1, warning on fallback."""
+_HIGH = re.compile("[\x80-\U0010ffff]")
+_HIGH_RUNS = re.compile("[\x80-\U0010ffff]{2,}")
+
+
+def decode_bytes(data: bytes) -> tuple[str, str | None]:
+    """Text from bytes: UTF-8 (BOM allowed), else cp1251 when the text reads as Cyrillic, else
+    latin-1; and a warning text whenever it was not UTF-8 (None when it was)."""
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         pass
-    for enc in ("cp1251", "latin-1"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        warnings.warn(f"{path}: not UTF-8; read as {enc}", stacklevel=2)
-        return text
-    raise InputError("cannot decode text", path=path)  # pragma: no cover - latin-1 always decodes
+    text = data.decode("cp1251", errors="replace")
+    # Cyrillic is runs of high letters; a Western accent is one high byte between ASCII letters.
+    high = len(_HIGH.findall(text))
+    in_runs = sum(map(len, _HIGH_RUNS.findall(text)))
+    if high and in_runs / high > 0.5:
+        return text, "not UTF-8; read as cp1251"
+    return data.decode("latin-1"), "not UTF-8; read as latin-1"
+
+
+def decode_text(data: bytes, *, path: str) -> str:
+    """:func:`decode_bytes`, warning (naming ``path``) when the bytes were not UTF-8."""
+    text, warn = decode_bytes(data)
+    if warn:
+        warnings.warn(f"{path}: {warn}", stacklevel=2)
+    return text
 
 
 def read_table(path: str | os.PathLike) -> pd.DataFrame:
@@ -114,8 +127,6 @@ def read_table(path: str | os.PathLike) -> pd.DataFrame:
 
 
 def _parser_line(msg: str) -> int | None:
-    import re
-
     m = re.search(r"line (\d+)", msg)
     return int(m.group(1)) if m else None
 

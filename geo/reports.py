@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from geo.io import decode_bytes
+
 REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl", ".ndjson", ".json")
 #: reports larger than this are cut (with a problem note) to keep one report from stalling a batch
 MAX_REPORT_CHARS = 2_000_000
@@ -34,22 +36,6 @@ class Report:
     line: int | None = None
     problem: str | None = None
     meta: dict = field(default_factory=dict)
-
-
-def decode_bytes(data: bytes) -> tuple[str, str | None]:
-    """Text from bytes: UTF-8 (BOM allowed), else cp1251 when the text reads as Cyrillic,
-    else latin-1; with a warning whenever it was not UTF-8."""
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    text = data.decode("cp1251", errors="replace")
-    # Cyrillic text is runs of high letters; a Western accent is one high byte between ASCII letters.
-    high = [i for i, c in enumerate(text) if ord(c) > 127]
-    runs = sum(1 for i in high if (i > 0 and ord(text[i - 1]) > 127) or (i + 1 < len(text) and ord(text[i + 1]) > 127))
-    if high and runs / len(high) > 0.5:
-        return text, "not UTF-8; read as cp1251"
-    return data.decode("latin-1"), "not UTF-8; read as latin-1"
 
 
 def _looks_binary(data: bytes) -> bool:
