@@ -25,19 +25,9 @@ import numpy as np
 import pandas as pd
 
 import geo
+from geo._browser import CHROMIUM, CHROMIUM_ARGS
 from geo.render_html import incident_map, save_html
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
 EVENTS = [
     ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     ("Explosions/Remote violence", "Air/drone strike"),
@@ -130,7 +120,7 @@ def main() -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     rows = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         for n in args.sizes:
             incidents = random_incidents(n)
             t = time.perf_counter()

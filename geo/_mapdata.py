@@ -125,6 +125,17 @@ class MapData:
         lut = dict(zip(self.zone_table["zone"], self.zone_table["colour"]))
         return np.array([lut.get(z, UNRESOLVED_COLOUR) for z in self.zone], dtype=object)
 
+    def subtitle(self) -> str:
+        """One line under a map's title: how many incidents, spillover, date range, unmapped."""
+        n = len(self)
+        parts = [f"{n:,} incident{'s' if n != 1 else ''} mapped", f"{int(self.spillover.sum()):,} spillover"]
+        dr = self.date_range()
+        if dr:
+            parts.append(dr[0] if dr[0] == dr[1] else f"{dr[0]} \u2013 {dr[1]}")
+        if self.unmapped:
+            parts.append(f"{self.unmapped:,} without a location not shown")
+        return " \u00b7 ".join(parts)
+
     def date_range(self) -> tuple[str, str] | None:
         """(first, last) ISO date of the dated incidents, or None."""
         ok = ~np.isnan(self.day)

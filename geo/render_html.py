@@ -133,7 +133,7 @@ def incident_map(
         m.add_child(lf.TimeControl(layer, day_min=payload["dmin"], day_max=payload["dmax"], undated=payload["undated"]))
     m.add_child(lf.HtmlControl(legend_html(data, zones), position="bottomright", css_class="cm-legend"))
     heading = title if title is not None else th.meta.get("title", th.name)
-    m.add_child(lf.MapTitle(_e(heading), subtitle=_e(_subtitle(data))))
+    m.add_child(lf.MapTitle(_e(heading), subtitle=_e(data.subtitle())))
     m.get_root().title = _e(heading)
     return m
 
@@ -157,18 +157,6 @@ def _attribution(th: Theatre, data: MapData) -> str:
     if data.geocoded:
         parts.append("places: GeoNames (CC BY 4.0)")
     return "; ".join(parts) + "; conflictmap"
-
-
-def _subtitle(data: MapData) -> str:
-    n = len(data)
-    spill = int(data.spillover.sum())
-    parts = [f"{n:,} incident{'s' if n != 1 else ''} mapped", f"{spill:,} spillover"]
-    dr = data.date_range()
-    if dr:
-        parts.append(dr[0] if dr[0] == dr[1] else f"{dr[0]} \u2013 {dr[1]}")
-    if data.unmapped:
-        parts.append(f"{data.unmapped:,} without a location not shown")
-    return " \u00b7 ".join(parts)
 
 
 def _round_coords(geoms: np.ndarray, digits: int = 4) -> np.ndarray:

@@ -118,7 +118,7 @@ def static_map(
     ax.text(
         0.5,
         1.01,
-        _subtitle(data),
+        data.subtitle(),
         transform=ax.transAxes,
         ha="center",
         va="bottom",
@@ -154,17 +154,6 @@ def _attribution(geonames: bool) -> str:
     if geonames:
         text += "; place names and positions: GeoNames (CC BY 4.0)"
     return text + ". Zones are geographic and de jure, not de facto control. Made with conflictmap."
-
-
-def _subtitle(data: MapData) -> str:
-    n = len(data)
-    parts = [f"{n:,} incident{'s' if n != 1 else ''} mapped", f"{int(data.spillover.sum()):,} spillover"]
-    dr = data.date_range()
-    if dr:
-        parts.append(dr[0] if dr[0] == dr[1] else f"{dr[0]} – {dr[1]}")
-    if data.unmapped:
-        parts.append(f"{data.unmapped:,} without a location not shown")
-    return " · ".join(parts)
 
 
 def _geom_path(g: shapely.Geometry) -> MplPath | None:

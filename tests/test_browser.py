@@ -10,21 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from geo._browser import CHROMIUM, CHROMIUM_ARGS
 from geo._mapdata import map_zones
 from geo.render_html import incident_map, save_html
 from tests.map_cases import HOSTILE_PLACE, HOSTILE_SENTENCE, HOSTILE_TITLE, HOSTILE_TYPE, examples, hostile
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
 
 pytestmark = [
     pytest.mark.browser,
@@ -78,7 +67,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         yield b
         b.close()
 

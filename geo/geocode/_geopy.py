@@ -220,3 +220,19 @@ def default_user_agent() -> str:
         return f"conflictmap/{version('conflictmap')}"
     except PackageNotFoundError:
         return "conflictmap"
+
+
+def kind_from_types(
+    words: tuple[str, ...], *, settlement: set[str], district: set[str], region: set[str]
+) -> str | None:
+    """settlement / district / region / country from a service's type words, tried in order; None if none fits."""
+    for word in words:
+        if word in settlement:
+            return "settlement"
+        if word in district:
+            return "district"
+        if word in region:
+            return "region"
+        if word == "country":
+            return "country"
+    return None

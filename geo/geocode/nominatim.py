@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from geo.errors import InputError
-from geo.geocode._geopy import DEFAULT_TIMEOUT_S, parse_url
+from geo.geocode._geopy import DEFAULT_TIMEOUT_S, kind_from_types, parse_url
 from geo.geocode.geopy_service import GeopyGeocoder
 
 PUBLIC_DOMAIN = "nominatim.openstreetmap.org"
@@ -176,15 +176,9 @@ def nominatim_kind(raw: Mapping[str, Any]) -> str | None:
     addresstype = str(raw.get("addresstype") or "")
     typ = str(raw.get("type") or "")
     category = str(raw.get("category") or raw.get("class") or "")
-    for word in (addresstype, typ):
-        if word in _SETTLEMENT:
-            return "settlement"
-        if word in _DISTRICT:
-            return "district"
-        if word in _REGION:
-            return "region"
-        if word == "country":
-            return "country"
+    kind = kind_from_types((addresstype, typ), settlement=_SETTLEMENT, district=_DISTRICT, region=_REGION)
+    if kind:
+        return kind
     if not (addresstype or typ or category):
         return None
     return "feature"

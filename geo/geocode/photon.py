@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from geo.geocode._geopy import DEFAULT_TIMEOUT_S
+from geo.geocode._geopy import DEFAULT_TIMEOUT_S, kind_from_types
 from geo.geocode.geopy_service import GeopyGeocoder
 
 #: seconds between requests to the public instance
@@ -83,16 +83,9 @@ class PhotonGeocoder(GeopyGeocoder):
 
     def location_kind(self, raw: Mapping[str, Any]) -> str | None:
         p = self._props(raw)
-        for word in (str(p.get("type") or ""), str(p.get("osm_value") or "")):
-            if word in _SETTLEMENT:
-                return "settlement"
-            if word in _DISTRICT:
-                return "district"
-            if word in _REGION:
-                return "region"
-            if word == "country":
-                return "country"
-        return "feature" if p else None
+        words = (str(p.get("type") or ""), str(p.get("osm_value") or ""))
+        kind = kind_from_types(words, settlement=_SETTLEMENT, district=_DISTRICT, region=_REGION)
+        return kind or ("feature" if p else None)
 
     def location_country(self, raw: Mapping[str, Any]) -> str | None:
         code = self._props(raw).get("countrycode")
