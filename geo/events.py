@@ -87,7 +87,7 @@ EVENT_PATTERNS: list[tuple[str, str, str]] = [
         "Other",
     ),
     (
-        r"\bkill(?:ed|ing|s)?\b|\bwounded\b|\binjur(?:ed|ies|ing)\b|\bdead\b|\bdied\b|\bcasualt(?:y|ies)\b|\bshot down\b|\bdowned\b|\bshook\b|\brocked\b|\bpounded\b|\bdestroyed\b|\bdamaged\b|\bhit\b|\bstruck\b|\bstrik(?:e|es|ing)\b|\blanded\b|\bfight\b|\bbesieged\b|\bsiege\b|\bevacuat(?:ed|ion)\b|\bdeaths?\b",
+        r"\bkill(?:ed|ing|s)?\b|\bwounded\b|\binjur(?:ed|ies|ing)\b|\bdead\b|\bdied\b|\bcasualt(?:y|ies)\b|\bshot down\b|\bdowned\b|\bshook\b|\brocked\b|\bpounded\b|\bdestroyed\b|\bdamaged\b|\bhit\b|\bstruck\b|\bstrik(?:e|es|ing)\b|\blanded\b|\bfight\b|\bbesieged\b|\bsiege\b|\bevacuat(?:ed|ion)\b|\bdeaths?\b|\b(?:death|civilian)\s+toll\b|\btoll\b|\bvictims?\b",
         "Explosions/Remote violence",
         "Shelling/artillery/missile attack",
     ),
@@ -108,7 +108,8 @@ _EVENT_GATES = [
         "attacked attacking opened exchange exchanges gunfire fire incursion incursions advance advanced advancing pushed counter counterattack",
         "blockade blockaded blockades blocked checkpoint checkpoints closed detain detained detains arrest arrested arrests",
         "kill killed killing kills wounded injured injuries injuring dead died casualty casualties shot downed shook rocked pounded "
-        "destroyed damaged hit struck strike strikes striking landed fight besieged siege evacuated evacuation death deaths",
+        "destroyed damaged hit struck strike strikes striking landed fight besieged siege evacuated evacuation death deaths "
+        "toll victims",
     )
 ]
 _EVENT_RES = [(re.compile(p, re.I), t, s, g) for (p, t, s), g in zip(EVENT_PATTERNS, _EVENT_GATES)]

@@ -283,6 +283,12 @@ def _feature_hint(text: str, toks: list[Token], m: Mention) -> str | None:
 def _plausible(text: str, toks: list[Token], m: Mention, gaz: Gazetteer) -> bool:
     """Drop matches that are almost surely not places: a small, uncurated GeoNames village
     matched by one token with no locative cue, or one that starts a person's name."""
+    # a far-away city's alternate spelling that is also an English word ("Cars" for Kars) is no place
+    if m.token_count == 1 and all(
+        t == "alt" and not gaz.curated[c] and gaz.country[c] not in ("AM", "AZ")
+        for c, t in zip(m.candidates, m.name_types)
+    ):
+        return False
     strong = [c for c in m.candidates if gaz.curated[c] or gaz.population[c] >= 2000 or gaz.kind[c] != "settlement"]
     if strong:
         return True
