@@ -8,6 +8,7 @@ design's ``extract`` contract (``mentions`` with offsets, coordinates, zone and 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -144,16 +145,16 @@ def _coordination(text: str, mentions: list[dict]) -> None:
             continue
         if _COORD_GAP.match(text[a["end"] : b["start"]]) and _point_kind(a) == _point_kind(b):
             b["role"], b["role_reason"], b["hypothetical"] = "incident", "listed with " + a["text"], a["hypothetical"]
-    for a in mentions:
-        if a["role"] != "incident" or a["place_id"] is None or not _point_kind(a):
-            continue
-        for b in mentions:
-            if (
-                b is not a
-                and b["place_id"] == a["place_id"]
-                and b["sentence_index"] == a["sentence_index"]
-                and b["role"] != "incident"
-            ):
+    by_sentence: dict[int, list[dict]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m["sentence_index"], []).append(m)
+    for group in by_sentence.values():
+        for a in group:
+            if a["role"] != "incident" or a["place_id"] is None or not _point_kind(a):
+                continue
+            for b in group:
+                if b is a or b["place_id"] != a["place_id"] or b["role"] == "incident":
+                    continue
                 if b["role_reason"] in ("dateline", "organisation", "conflict name"):
                     continue
                 b["role"], b["role_reason"], b["hypothetical"] = (
@@ -198,13 +199,15 @@ def _mention_dict(m: Mention, row: dict, role: events.Role, si: int, ex: Extract
 
 def _unknown_candidates(text: str, known: list[dict], sents, has_event, dateline) -> list[dict]:
     """Capitalised names found only by their context ("the village of X", "X district")."""
-    spans = [(d["start"], d["end"]) for d in known]
+    spans = sorted((d["start"], d["end"]) for d in known)
+    span_starts = [a for a, _ in spans]
     out = []
     starts = np.array([s for s, _ in sents])
     for m in _UNKNOWN.finditer(text):
         g = "a" if m.group("a") else "b"
         s, e = m.start(g), m.end(g)
-        if any(a < e and s < b for a, b in spans) or name_key(m.group(g)) in ("the", "a"):
+        j = bisect.bisect_left(span_starts, e)  # spans starting before e; the one before may overlap
+        if (j and spans[j - 1][1] > s) or name_key(m.group(g)) in ("the", "a"):
             continue
         si = int(np.searchsorted(starts, s, side="right") - 1)
         role = events.decide_role(text, sents[si], s, e, kind="settlement", has_event=has_event[si], dateline=dateline)
@@ -244,27 +247,38 @@ def _unknown_candidates(text: str, known: list[dict], sents, has_event, dateline
                 "problem": "not in the offline gazetteer",
             }
         )
-        spans.append((s, e))
+        k = bisect.bisect_left(span_starts, s)
+        spans.insert(k, (s, e))
+        span_starts.insert(k, s)
     return out
 
 
 def _qualifiers(text: str, mentions: list[dict]) -> None:
     """A larger place that only qualifies a smaller one in the same phrase is context (rule 4)."""
-    for big in mentions:
-        if big["role"] != "incident" or big["kind"] not in ("country", "region", "district"):
-            continue
-        if any("names the country's territory" in n for n in big.get("notes", [])):
-            continue  # "shells landed on Iranian territory near X": the territory is itself the place
-        rank = _SPECIFICITY[big["kind"]]
-        for small in mentions:
-            if small is big or small["role"] != "incident" or small["sentence_index"] != big["sentence_index"]:
+    by_sentence: dict[int, list[dict]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m["sentence_index"], []).append(m)
+    for group in by_sentence.values():
+        for big in group:
+            if big["role"] != "incident" or big["kind"] not in ("country", "region", "district"):
                 continue
-            if _SPECIFICITY.get(small["kind"], 0) >= rank:
-                continue
-            gap = text[min(big["end"], small["end"]) : max(big["start"], small["start"])]
-            if len(gap) <= 45 and not re.search(r"[.;]|\band\b", gap):
-                big["role"], big["role_reason"], big["hypothetical"] = "context", f"qualifies {small['text']}", False
-                break
+            if any("names the country's territory" in n for n in big.get("notes", [])):
+                continue  # "shells landed on Iranian territory near X": the territory is itself the place
+            rank = _SPECIFICITY[big["kind"]]
+            for small in group:
+                if small is big or small["role"] != "incident" or _SPECIFICITY.get(small["kind"], 0) >= rank:
+                    continue
+                gap = text[min(big["end"], small["end"]) : max(big["start"], small["start"])]
+                if len(gap) <= 45 and not _QUALIFIER_BREAK.search(gap):
+                    big["role"], big["role_reason"], big["hypothetical"] = (
+                        "context",
+                        f"qualifies {small['text']}",
+                        False,
+                    )
+                    break
+
+
+_QUALIFIER_BREAK = re.compile(r"[.;]|\band\b")
 
 
 # -- geocoding and classification over the whole batch ---------------------------------------------
@@ -398,6 +412,7 @@ def _finish(rep: Report, p: _Parsed) -> dict:
     incidents: list[dict] = []
     by_key: dict[tuple, dict] = {}
     facts: dict[int, tuple] = {}
+    sentences_with_incident: set[int] = set()
     for idx, m in enumerate(mentions):
         if m["role"] != "incident":
             continue
@@ -420,7 +435,8 @@ def _finish(rep: Report, p: _Parsed) -> dict:
             inc["fatalities"] = inc["fatalities"] if inc["fatalities"] is not None else fat
             inc["injured"] = inc["injured"] if inc["injured"] is not None else inj
             continue
-        same_sentence = [i for i in incidents if i["_sentence"] == m["sentence_index"]]
+        same_sentence = si in sentences_with_incident
+        sentences_with_incident.add(si)
         inc = {
             "place": m["place"] or m["text"],
             "place_id": m["place_id"],

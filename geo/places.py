@@ -304,6 +304,10 @@ def _plausible(text: str, toks: list[Token], m: Mention, gaz: Gazetteer) -> bool
 # -- disambiguation -------------------------------------------------------------------------
 
 
+#: sentences on either side whose places count as evidence for a homonym
+NEIGHBOUR_SENTENCES = 12
+
+
 def resolve_mentions(
     text: str,
     mentions: list[Mention],
@@ -337,6 +341,9 @@ def resolve_mentions(
         for m in mentions
         if m.place is not None and gaz.kind[m.place] in ("settlement", "feature") and gaz.population[m.place] < 300_000
     ]
+    pts_by_sentence: dict[int, list[int]] = {}
+    for p, si in pts:
+        pts_by_sentence.setdefault(si, []).append(p)
     for m in mentions:
         if m.place is not None:
             continue
@@ -365,8 +372,15 @@ def resolve_mentions(
             if gaz.country[c] in ("AM", "AZ"):
                 s += 0.5
             if pts and kind in ("settlement", "feature"):
-                here = [p for p, si in pts if si == sent_of[id(m)]]
-                rest = [p for p, si in pts if si != sent_of[id(m)]]
+                # the same sentence, and the sentences around it (a long document is many stories)
+                msi = sent_of[id(m)]
+                here = pts_by_sentence.get(msi, [])
+                rest = [
+                    p
+                    for k in range(msi - NEIGHBOUR_SENTENCES, msi + NEIGHBOUR_SENTENCES + 1)
+                    if k != msi
+                    for p in pts_by_sentence.get(k, ())
+                ]
                 for group, weight in ((here, 2.0), (rest, 0.75)):
                     if group:
                         s += weight * math.exp(-gaz.median_km(c, group) / 60.0)

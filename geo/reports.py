@@ -19,7 +19,7 @@ from geo.io import decode_bytes
 
 REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl", ".ndjson", ".json")
 #: reports larger than this are cut (with a problem note) to keep one report from stalling a batch
-MAX_REPORT_CHARS = 2_000_000
+MAX_REPORT_CHARS = 20_000_000
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 

@@ -37,13 +37,15 @@ def test_encodings_binary_empty_and_huge(tmp_path):
     (tmp_path / "latin.txt").write_bytes("Caf\xe9 near Goris was hit by shelling.".encode("latin-1"))
     (tmp_path / "bin.txt").write_bytes(bytes(range(256)) * 20)
     (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "big.txt").write_text("Shelling hit Ganja. " * 600_000, encoding="utf-8")  # ~12 MB
+    (tmp_path / "ten.txt").write_text("Shelling hit Ganja. " * 500_000, encoding="utf-8")  # 10 MB: read whole
+    (tmp_path / "big.txt").write_text("Shelling hit Ganja. " * 1_050_000, encoding="utf-8")  # 21 MB: cut
     reps = {r.id: r for r in read_reports([tmp_path])}
     assert reps["cp"].problem == "not UTF-8; read as cp1251" and "Гянджи" in reps["cp"].text
     assert reps["latin"].problem == "not UTF-8; read as latin-1" and "Café" in reps["latin"].text
     assert reps["bin"].problem == "binary file, not text" and reps["bin"].text == ""
     assert reps["empty"].problem == "empty report"
-    assert reps["big"].problem.startswith("report cut to its first 2,000,000 characters")
+    assert reps["ten"].problem is None and len(reps["ten"].text) == 10_000_000
+    assert reps["big"].problem.startswith("report cut to its first 20,000,000 characters")
 
 
 def test_missing_file_is_a_report_with_a_problem(tmp_path):
