@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP = (
-    "import time; t=time.perf_counter(); import geo.extract as gx; from geo.reports import Report; "
+    "import time; t=time.perf_counter(); import geo.extraction as gx; from geo.reports import Report; "
     "gx.extract([Report('x', 'Shelling hit Ganja on Sunday, Baku said.', date='2020-10-04')]); "
     "print(time.perf_counter()-t)"
 )
@@ -47,7 +47,7 @@ def main() -> None:
     start = float(subprocess.run([sys.executable, "-c", STARTUP], capture_output=True, text=True, check=True).stdout)
     print(f"start-up (fresh process, first report): {start:.2f} s")
 
-    import geo.extract as gx
+    import geo.extraction as gx
 
     ex = gx.make_extractor()
     reps = corpus_reports(n)

@@ -21,7 +21,7 @@ import math
 import statistics
 from pathlib import Path
 
-import geo.extract as gx
+import geo.extraction as gx
 from geo.gazetteer import name_key
 from geo.reports import Report
 

@@ -21,12 +21,9 @@ see :mod:`geo.schema`):
 =========================== ==================================================================
 
 ``extract``, ``incidents_frame``, ``extract_incidents``, the format functions and the map are
-imported on first use. ``geo.extract`` is also the module of that name (``import geo.extract``
-still works): calling it calls :func:`geo.extract.extract`.
+imported on first use (the extraction stage is the module :mod:`geo.extraction`).
 """
 
-import sys as _sys
-import types as _types
 from typing import TYPE_CHECKING, Any
 
 from geo import errors, io, theatre
@@ -37,13 +34,14 @@ from geo.reports import read_reports
 from geo.theatre import Theatre, load_theatre
 
 if TYPE_CHECKING:
-    from geo.extract import extract, extract_incidents, incidents_frame
+    from geo.extraction import extract, extract_incidents, incidents_frame
     from geo.formats import detect_format, read_acled, read_incidents, read_ucdp, to_acled, write_incidents
 
 #: public names imported on first use: name -> module
 _LAZY = {
-    "incidents_frame": "geo.extract",
-    "extract_incidents": "geo.extract",
+    "extract": "geo.extraction",
+    "incidents_frame": "geo.extraction",
+    "extract_incidents": "geo.extraction",
     "detect_format": "geo.formats",
     "read_acled": "geo.formats",
     "read_ucdp": "geo.formats",
@@ -91,22 +89,3 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
-
-
-class _Package(_types.ModuleType):
-    """The ``geo`` package. ``geo.extract`` is served by a property, whatever the import order, so it
-    is always the callable ``geo.extract`` module (see :func:`geo.api.extract_module`)."""
-
-    @property
-    def extract(self) -> Any:
-        from geo.api import extract_module
-
-        return extract_module()
-
-    @extract.setter
-    def extract(self, value: Any) -> None:
-        # The import system records the submodule here after importing it; the getter serves it.
-        pass
-
-
-_sys.modules[__name__].__class__ = _Package

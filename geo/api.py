@@ -1,16 +1,12 @@
 """Small public functions that exist only for the top-level API (``geo.geocode_name``, ``geo.incident_map``).
 
-Everything here imports its implementation when called, so ``import geo`` stays light. Also here:
-the plumbing that lets ``geo.extract`` be the extraction function while ``geo.extract`` remains
-the module of that name (see :func:`extract_module`).
+Everything here imports its implementation when called, so ``import geo`` stays light.
 """
 
 from __future__ import annotations
 
 import importlib
-import inspect
-import types
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import folium
@@ -88,24 +84,3 @@ def incident_map(
             "GeoDataFrame.explore() draws a plain map meanwhile"
         ) from exc
     return render(incidents, theatre=theatre, tiles=tiles, title=title)
-
-
-class CallableModule(types.ModuleType):
-    """A module that can be called: calling it calls the module's function of the same name.
-
-    Used for ``geo.extract``, which is both a module (``import geo.extract as gx``,
-    ``from geo.extract import make_extractor``) and the extraction function (``geo.extract(reports)``).
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        name = self.__name__.rpartition(".")[2]
-        return getattr(self, name)(*args, **kwargs)
-
-
-def extract_module() -> types.ModuleType:
-    """The ``geo.extract`` module, made callable as :func:`geo.extract.extract` (imported on first use)."""
-    mod = importlib.import_module("geo.extract")
-    if not isinstance(mod, CallableModule):
-        mod.__class__ = CallableModule
-        mod.__signature__ = inspect.signature(mod.extract)
-    return mod

@@ -183,9 +183,9 @@ def _map(args: argparse.Namespace) -> int:
             raise exc.at(path) from None
     if reports:
         try:
-            from geo.extract import extract_incidents
+            from geo.extraction import extract_incidents
         except (ImportError, AttributeError):
-            raise InputError("reading reports needs geo.extract", path=reports[0]) from None
+            raise InputError("reading reports needs geo.extraction", path=reports[0]) from None
         frames.append(extract_incidents(reports, theatre=theatre))
     incidents = combine(frames)
     if suffix in (".png", ".svg"):
@@ -206,7 +206,7 @@ def _map(args: argparse.Namespace) -> int:
 
 @_command("extract")
 def _extract(args: argparse.Namespace) -> int:
-    from geo.extract import extract, make_extractor
+    from geo.extraction import extract, make_extractor
     from geo.reports import read_reports
     from geo.theatre import load_theatre
     from geo.write_extract import write_extract
@@ -234,7 +234,7 @@ def _extract(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from geo.extract import extract, incidents_frame, make_extractor
+    from geo.extraction import extract, incidents_frame, make_extractor
     from geo.io import write_table
     from geo.jurisdiction import summarise
     from geo.reports import read_reports

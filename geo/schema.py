@@ -1,6 +1,6 @@
 """The incidents GeoDataFrame: the one schema passed between stages (EPSG:4326).
 
-One row per incident (an event placed at a place). Produced by ``geo.extract`` from reports and by
+One row per incident (an event placed at a place). Produced by ``geo.extraction`` from reports and by
 ``geo.formats`` from incident tables (ACLED, UCDP, plain CSV); consumed by ``geo.classify``,
 the renderers and the table writers. Columns (``None``/NaN where unknown):
 

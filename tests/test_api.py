@@ -64,7 +64,7 @@ def test_import_is_light_and_offline():
         "socket.socket.connect = refuse\n"
         "socket.create_connection = refuse\n"
         "import geo\n"
-        "heavy = [m for m in ('geo.extract', 'geo.events', 'geo.places', 'geo.formats', 'geo.render_html',\n"
+        "heavy = [m for m in ('geo.extraction', 'geo.events', 'geo.places', 'geo.formats', 'geo.render_html',\n"
         "                     'folium', 'geo.geocode.gazetteer') if m in sys.modules]\n"
         "assert not heavy, heavy\n"
         "print('ok')\n"
@@ -73,13 +73,10 @@ def test_import_is_light_and_offline():
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr
 
 
-def test_extract_is_the_function_and_still_the_module(results):
-    import geo.extract as gx
-    from geo.extract import make_extractor
+def test_extract_is_the_stage_function(results):
+    import geo.extraction as gx
 
-    assert geo.extract is gx and gx.make_extractor is make_extractor
-    assert callable(geo.extract) and gx.extract.__name__ == "extract"
-    # both spellings give the same answer
+    assert geo.extract is gx.extract and geo.incidents_frame is gx.incidents_frame
     rep = geo.read_reports([ROOT / "data/reports/2020-10-04_ganja.txt"])
     assert geo.extract(rep) == gx.extract(rep)
     assert [r["id"] for r in results][:1] == ["2016-04-02_talish"]

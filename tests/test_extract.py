@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-import geo.extract as gx
+import geo.extraction as gx
 from geo.reports import Report
 from tests.conftest import ROOT
 
