@@ -325,16 +325,17 @@ def _has_prefix_in(word: str, pieces: frozenset[str]) -> bool:
     return word[:2] in pieces or word[:3] in pieces or word[:4] in pieces or word[:5] in pieces
 
 
-def _prefixes(words: list[str]) -> set[str]:
-    """The 2- to 5-letter prefixes of words, to meet the rules' word pieces."""
-    return {w[:k] for w in words for k in (2, 3, 4, 5) if len(w) >= k}
-
-
 #: words too common to tell rules apart (every rule that has them has a rarer word too)
 _GENERIC = frozenset("the of in at on to and ed ing sz ern up".split())
 
 
 _BEFORE_GATES = [_rule_words(rx.pattern) for rx, _ in _BEFORE_CONTEXT]
+#: word piece -> bit mask of the before-rules that contain it; rules with no words always run
+_PIECE_RULES: dict[str, int] = {}
+for _i, _g in enumerate(_BEFORE_GATES):
+    for _p in _g or ():
+        _PIECE_RULES[_p] = _PIECE_RULES.get(_p, 0) | (1 << _i)
+_ALWAYS_RULES = sum(1 << i for i, g in enumerate(_BEFORE_GATES) if g is None)
 #: the first word after a mention must be one of these (or a possessive, a dash) for any
 #: after-context rule to apply; taken from the rules' own words
 _AFTER_WORDS = frozenset(w for rx, _ in _AFTER_CONTEXT for w in (_rule_words(rx.pattern) or ()))
@@ -444,9 +445,13 @@ def decide_role(
             return Role("context", why)
     tail = before[-60:]
     gate = not _CUE_WORDS.isdisjoint(_WORD.findall(tail.lower())[-6:]) or tail.rstrip()[-1:] in ("-", "–")
-    last = _prefixes(_WORD.findall(tail.lower())[-6:]) if gate else ()
-    for (rx, why), words in zip(_BEFORE_CONTEXT, _BEFORE_GATES) if gate else ():
-        if (words is None or not words.isdisjoint(last)) and rx.search(before):
+    mask = _ALWAYS_RULES
+    if gate:
+        get = _PIECE_RULES.get
+        for w in _WORD.findall(tail.lower())[-6:]:
+            mask |= get(w[:2], 0) | get(w[:3], 0) | get(w[:4], 0) | get(w[:5], 0)
+    for i, (rx, why) in enumerate(_BEFORE_CONTEXT if gate else ()):
+        if mask >> i & 1 and rx.search(before):
             if why == "pair" and not re.search(r"\bbetween\s+$", before):
                 continue
             return Role("context", why)

@@ -351,6 +351,16 @@ def resolve_mentions(
         cands = list(dict.fromkeys(m.candidates))
         types = {c: t for c, t in zip(m.candidates, m.name_types)}
         qual = _qualifier(text, m)
+        # places in the same sentence, and in the sentences around it (a long document is many stories)
+        msi = sent_of[id(m)]
+        here = pts_by_sentence.get(msi, [])
+        rest = [
+            p
+            for k in range(msi - NEIGHBOUR_SENTENCES, msi + NEIGHBOUR_SENTENCES + 1)
+            if k != msi
+            for p in pts_by_sentence.get(k, ())
+        ]
+        evidence = [(g, w) for g, w in ((here, 2.0), (rest, 0.75)) if g]
         for c in cands:
             s = math.log10(gaz.population[c] + 10) / 2 + (2.0 if gaz.curated[c] else 0.0)
             kind = gaz.kind[c]
@@ -371,23 +381,13 @@ def resolve_mentions(
                 s += 0.5
             if gaz.country[c] in ("AM", "AZ"):
                 s += 0.5
-            if pts and kind in ("settlement", "feature"):
-                # the same sentence, and the sentences around it (a long document is many stories)
-                msi = sent_of[id(m)]
-                here = pts_by_sentence.get(msi, [])
-                rest = [
-                    p
-                    for k in range(msi - NEIGHBOUR_SENTENCES, msi + NEIGHBOUR_SENTENCES + 1)
-                    if k != msi
-                    for p in pts_by_sentence.get(k, ())
-                ]
-                for group, weight in ((here, 2.0), (rest, 0.75)):
-                    if group:
-                        s += weight * math.exp(-gaz.median_km(c, group) / 60.0)
+            if kind in ("settlement", "feature"):
+                for group, weight in evidence:
+                    s += weight * math.exp(-gaz.median_km(c, group) / 60.0)
             if gaz.name_keys[c] in names_in_report and kind == "settlement":
                 s += 0.2
             scores.append(s)
-        order = np.argsort(scores)[::-1]
+        order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
         best = cands[order[0]]
         margin = scores[order[0]] - scores[order[1]] if len(order) > 1 else 5.0
         m.place = best
