@@ -444,11 +444,13 @@ def decide_role(
                 break
             return Role("context", why)
     tail = before[-60:]
-    gate = not _CUE_WORDS.isdisjoint(_WORD.findall(tail.lower())[-6:]) or tail.rstrip()[-1:] in ("-", "–")
+    tail_words = _WORD.findall(tail.lower())  # the words of the 60 characters before the mention
+    last6 = tail_words[-6:]
+    gate = not _CUE_WORDS.isdisjoint(last6) or tail.rstrip()[-1:] in ("-", "–")
     mask = _ALWAYS_RULES
     if gate:
         get = _PIECE_RULES.get
-        for w in _WORD.findall(tail.lower())[-6:]:
+        for w in last6:
             mask |= get(w[:2], 0) | get(w[:3], 0) | get(w[:4], 0) | get(w[:5], 0)
     for i, (rx, why) in enumerate(_BEFORE_CONTEXT if gate else ()):
         if mask >> i & 1 and rx.search(before):
@@ -458,8 +460,7 @@ def decide_role(
     if not has_event:
         return Role("context", "no event in the sentence")
     hypo = hypothetical_before(text[s0:start])
-    near_end = before[-60:]
-    if not _LOC_WORDS.isdisjoint(_WORD.findall(near_end.lower())[-8:]) and _LOCATIVE_BEFORE.search(near_end):
+    if not _LOC_WORDS.isdisjoint(tail_words[-8:]) and _LOCATIVE_BEFORE.search(tail):
         return Role("incident", "event placed here", hypo)
     if _AFTER_PASSIVE.search(after) or _AFTER_EVENT_NOUN.search(after):
         return Role("incident", "event placed here", hypo)
