@@ -395,11 +395,11 @@ def _apply_zone(m: dict, row: dict, th: Theatre) -> None:
 
 
 def _set_zone(m: dict, zone: str, th: Theatre, note: str) -> None:
-    rows = th.zones.loc[th.zones["zone"] == zone]
-    if rows.empty:
+    info = th.zone_lookup.get(zone)
+    if info is None:
         return
     m["notes"].append(note)
-    m["zone"], m["zone_kind"], m["country"] = zone, rows["zone_kind"].iloc[0], rows["country"].iloc[0]
+    m["zone"], (m["zone_kind"], m["country"]) = zone, info
     m["spillover"] = m["zone_kind"] in ("sovereign", "foreign")
 
 

@@ -105,6 +105,11 @@ class Theatre:
         return shapely.bounds(self.admin1_geoms) if len(self.admin1_geoms) else np.empty((0, 4))
 
     @cached_property
+    def zone_lookup(self) -> dict[str, tuple[str, str]]:
+        """zone id -> (zone_kind, country)."""
+        return dict(zip(self.zones["zone"], zip(self.zones["zone_kind"], self.zones["country"])))
+
+    @cached_property
     def window(self) -> tuple[float, float, float, float]:
         """(lon_min, lat_min, lon_max, lat_max) of the non-foreign zones, padded by 1 degree."""
         core = self.zones.loc[self.zones["zone_kind"] != "foreign"]
