@@ -33,8 +33,6 @@ ZONE_SIMPLIFY_DEG = 0.001
 #: simplification tolerance (degrees, about 500 m) for region polygons of precision-3 incidents
 REGION_SIMPLIFY_DEG = 0.005
 
-PRECISION_TEXT = {1: "named settlement", 2: "near a settlement or small area", 3: "larger region"}
-DATE_PRECISION_TEXT = {1: "day", 2: "week", 3: "month"}
 _HEX = re.compile(r"^#[0-9A-Fa-f]{3}(?:[0-9A-Fa-f]{3})?$")
 
 # Tolerated column names, first found wins (schema name first, then ACLED's).

@@ -220,7 +220,7 @@ _BEFORE_CONTEXT = [
         ),
         "actor",
     ),
-    (re.compile(r"\bbetween\s+$|\band\s+$", re.I), "pair"),
+    (re.compile(r"\bbetween\s+$", re.I), "pair"),
     (re.compile(r"\b(?:born|based|headquartered|living|lives|lived|grew up|stationed)\s+in\s+$", re.I), "origin"),
 ]
 _AFTER_CONTEXT = [
@@ -292,28 +292,6 @@ _DATELINE = re.compile(
 )
 
 
-_ANY_BEFORE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _BEFORE_CONTEXT), re.I)
-#: a context cue before a mention always has one of these words among the last six
-_CUE_WORDS = frozenset(
-    """km kms kilometres kilometers miles metres meters far away war wars conflict dispute fighting hostilities
-    struggle peace talks negotiations deal agreement sovereignty control recognition recognised recognized
-    recognise recognize integrity status future independence annexation part border borders north south east west
-    northeast northwest southeast southwest fled flee fleeing evacuated evacuate moved relocated returned return
-    driven taken bused headed heading travelled traveled travel went go arrive arrived arriving sent deported walked
-    residents resident natives native refugees refugee people families man woman inhabitants citizens citizen
-    villagers displaced evacuees stuck stranded trapped waiting living settled resettled housed sheltered leave left
-    leaving bound departed departing crossed frontier area region fired launched shot shelling attack attacked firing
-    fire direction from summit meeting met ceasefire agreed signed hosted conference held mediated brokered sign
-    signing declaration negotiators negotiator visit visited trip road highway route corridor way flight flights link
-    linking connecting towards toward via capital president prime leader leaders government governments official
-    officials minister ambassador envoy troops troop between born based headquartered lives lived grew stationed
-    statement""".split()
-)
-
-_ANY_EVENT = re.compile("|".join(f"(?:{p})" for p, _, _ in EVENT_PATTERNS), re.I)
-
-
-#: per before-rule: the words of the rule, one of which must be among the last six (None: no gate)
 def _rule_words(pattern: str) -> frozenset[str] | None:
     """The literal words of a rule (escapes such as \\b removed); None for a rule with none."""
     words = frozenset(re.findall(r"[a-z]{2,}", re.sub(r"\\[a-zA-Z]", " ", pattern).lower())) - _GENERIC
@@ -329,6 +307,7 @@ def _has_prefix_in(word: str, pieces: frozenset[str]) -> bool:
 _GENERIC = frozenset("the of in at on to and ed ing sz ern up".split())
 
 
+#: per before-rule: the word pieces of the rule, one of which must be among the last six words (None: no words)
 _BEFORE_GATES = [_rule_words(rx.pattern) for rx, _ in _BEFORE_CONTEXT]
 #: word piece -> bit mask of the before-rules that contain it; rules with no words always run
 _PIECE_RULES: dict[str, int] = {}
@@ -347,18 +326,6 @@ class Role:
     role: str  # "incident" or "context"
     reason: str
     hypothetical: bool = False
-
-
-def sentence_events(sentence: str) -> list[tuple[str, str, int]]:
-    """(event_type, sub_event_type, position) for every event cue in a sentence, in order."""
-    found = []
-    words = set(_WORD.findall(sentence.lower()))
-    for rx, t, s, gate in _EVENT_RES:
-        if gate.isdisjoint(words):
-            continue
-        for m in rx.finditer(sentence):
-            found.append((t, s, m.start()))
-    return sorted(found, key=lambda x: x[2])
 
 
 def has_event(sentence: str) -> bool:
@@ -385,10 +352,6 @@ def classify_event(sentence: str) -> tuple[str | None, str | None]:
                     return "Violence against civilians", "Attack"
             return t, s
     return None, None
-
-
-def is_hypothetical(sentence: str) -> bool:
-    return bool(_HYPOTHETICAL.search(sentence))
 
 
 def hypothetical_before(text_before: str) -> bool:
@@ -446,16 +409,14 @@ def decide_role(
     tail = before[-60:]
     tail_words = _WORD.findall(tail.lower())  # the words of the 60 characters before the mention
     last6 = tail_words[-6:]
-    gate = not _CUE_WORDS.isdisjoint(last6) or tail.rstrip()[-1:] in ("-", "–")
-    mask = _ALWAYS_RULES
-    if gate:
-        get = _PIECE_RULES.get
-        for w in last6:
-            mask |= get(w[:2], 0) | get(w[:3], 0) | get(w[:4], 0) | get(w[:5], 0)
-    for i, (rx, why) in enumerate(_BEFORE_CONTEXT if gate else ()):
+    # which before-rules can match: those whose words end the text before the mention (and the
+    # word-less rule for a hyphenated compound when a dash is there)
+    get = _PIECE_RULES.get
+    mask = _ALWAYS_RULES if tail.rstrip()[-1:] in ("-", "–") else 0
+    for w in last6:
+        mask |= get(w[:2], 0) | get(w[:3], 0) | get(w[:4], 0) | get(w[:5], 0)
+    for i, (rx, why) in enumerate(_BEFORE_CONTEXT if mask else ()):
         if mask >> i & 1 and rx.search(before):
-            if why == "pair" and not re.search(r"\bbetween\s+$", before):
-                continue
             return Role("context", why)
     if not has_event:
         return Role("context", "no event in the sentence")

@@ -111,7 +111,7 @@ def _parse(rep: Report, ex: Extractor) -> _Parsed:
         role = events.decide_role(
             text, sents[si], m.start, m.end, kind=kind, has_event=has_event[si], dateline=dateline
         )
-        d = _mention_dict(m, row, role, int(si), ex)
+        d = _mention_dict(m, row, role, int(si))
         if kind == "settlement" and _NEAR.search(text[max(0, m.start - 30) : m.start]):
             d["precision"] = 2  # "near X", "outside X": ACLED's precision 2
         out.append(d)
@@ -164,7 +164,7 @@ def _coordination(text: str, mentions: list[dict]) -> None:
                 )
 
 
-def _mention_dict(m: Mention, row: dict, role: events.Role, si: int, ex: Extractor) -> dict:
+def _mention_dict(m: Mention, row: dict, role: events.Role, si: int) -> dict:
     kind = row["kind"]
     alts = row["alt_list"]
     d = {

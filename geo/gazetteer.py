@@ -25,14 +25,17 @@ _FOLD_MAP = str.maketrans({"ə": "e", "Ə": "E", "ı": "i", "ǝ": "e", "’": ""
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _FEATURE_OR_CITY = re.compile(r"\s+(district|province|region|rayon|city|marz|autonomous republic)$", re.I)
 _FEATURE_SUFFIX = re.compile(r"\s+(district|province|region|rayon|raion|marz|county|oblast)$", re.I)
-#: name types, most trusted first; "base" is a district's name without its feature word
-NAME_TYPES = ("name", "hy", "az", "alt", "base")
 
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, Azerbaijani ə as e, apostrophes dropped."""
     s = unicodedata.normalize("NFKD", text.translate(_FOLD_MAP))
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
+
+
+def strip_feature_word(name: str) -> str:
+    """A name without its trailing feature word ("Tovuz District" -> "Tovuz")."""
+    return _FEATURE_OR_CITY.sub("", name)
 
 
 @lru_cache(maxsize=200_000)
@@ -92,8 +95,8 @@ class Gazetteer:
             r["alt_list"] = [a for a in str(r.get("alt_names") or "").split("|") if a][:12]
         self._fuzzy_cache: dict[str, str | None] = {}
         self.name_keys = [name_key(n) for n in self.names]
-        self.admin1_keys = [name_key(_FEATURE_OR_CITY.sub("", a)) if a else "" for a in self.admin1]
-        self.base_keys = [name_key(_FEATURE_OR_CITY.sub("", n)) for n in self.names]
+        self.admin1_keys = [name_key(strip_feature_word(a)) if a else "" for a in self.admin1]
+        self.base_keys = [name_key(strip_feature_word(n)) for n in self.names]
         countries = np.flatnonzero(self.kind == "country")
         #: ISO2 -> name key of the country ("AM" -> "armenia")
         self.country_keys = {self.country[i]: self.name_keys[i] for i in countries}

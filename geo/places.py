@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from geo.gazetteer import Gazetteer, fold, name_key
+from geo.gazetteer import Gazetteer, name_key, strip_feature_word
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*|\d+")
 _JOIN = re.compile(r"^(?:[ \t]+|[ \t]*[-‐‑–][ \t]*|\n)$")
@@ -39,7 +39,6 @@ DEMONYMS = {
     "turkish": "TR",
     "georgian": "GE",
 }
-TERRITORY_WORDS = ("territory", "territories", "soil", "land", "lands", "airspace", "proper", "itself")
 _TERRITORY = re.compile(
     r"\b(?P<dem>Armenian|Azerbaijani|Azeri|Iranian|Russian|Turkish|Georgian)\s+(?:sovereign\s+)?"
     r"(?P<what>territory|territories|soil|lands?|airspace)\b"
@@ -314,7 +313,6 @@ def resolve_mentions(
     gaz: Gazetteer,
     *,
     sentences: list[tuple[int, int]] | None = None,
-    countries_hint: set[str] | None = None,
 ) -> None:
     """Choose a place for every mention in place (sets ``place`` and ``confidence``).
 
@@ -334,7 +332,7 @@ def resolve_mentions(
             anchors.append(m.place)
     names_in_report = {gaz.name_keys[p] for p in anchors}
     admin_in_report = {gaz.base_keys[p] for p in anchors if gaz.kind[p] in ("district", "region")}
-    countries = {gaz.country[p] for p in anchors if gaz.kind[p] == "country"} | (countries_hint or set())
+    countries = {gaz.country[p] for p in anchors if gaz.kind[p] == "country"}
     # cities of 300,000+ are mostly named as actors or venues ("Yerevan said"): they anchor nothing
     pts = [
         (m.place, sent_of[id(m)])
@@ -396,23 +394,14 @@ def resolve_mentions(
             m.notes.append(f"ambiguous: {len(cands)} places share this name; chose by weak evidence")
 
 
-def _strip_feature(name: str) -> str:
-    return re.sub(r"\s+(district|province|region|rayon|city|marz|autonomous republic)$", "", name, flags=re.I)
-
-
 def _qualifier(text: str, m: Mention) -> str | None:
     """A qualifying larger place right beside the mention: 'X, Armenia', 'Armenia's X', 'X in Tovuz district'."""
     after = text[m.end : m.end + 60]
     q = re.match(r"\s*(?:,|\bin)\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)", after)
     if q:
-        return name_key(_strip_feature(q.group(1)))
+        return name_key(strip_feature_word(q.group(1)))
     before = text[max(0, m.start - 40) : m.start]
     q = re.search(r"([A-Z][\w\-]+)['’]s\s+(?:[a-z]+\s+){0,2}$", before)
     if q:
         return name_key(q.group(1))
     return None
-
-
-def fold_text(text: str) -> str:
-    """Folded text (for cue matching that ignores case and diacritics)."""
-    return fold(text)

@@ -191,18 +191,6 @@ class Theatre:
         info["colour"] = [zone_colour(self, z, k) for z, k in zip(info["zone"], info["zone_kind"])]
         return info.drop(columns="name")
 
-    def control_on(self, zone: str, date: str | None) -> str | None:
-        """De facto controller of ``zone`` on ISO ``date`` per the theatre's dated control table."""
-        if not date:
-            return None
-        for row in self.meta.get("control", []):
-            if row.get("zone") != zone:
-                continue
-            lo, hi = row.get("from"), row.get("to")
-            if (lo is None or date >= lo) and (hi is None or date < hi):
-                return row.get("controller")
-        return None
-
 
 _DEFAULT_COLOURS = {"disputed": "#E69F00", "sovereign": "#56B4E9", "foreign": "#BBBBBB"}
 

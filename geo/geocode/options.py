@@ -37,7 +37,7 @@ import argparse
 import json
 import os
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,8 +54,6 @@ ENV_GEOCODER_URL = "CONFLICTMAP_GEOCODER_URL"
 ENV_USER_AGENT = "CONFLICTMAP_USER_AGENT"
 ENV_CACHE = "CONFLICTMAP_GEOCODE_CACHE"
 OFFLINE = "offline"
-#: services with their own class here; any other geopy service name goes through GeopyGeocoder
-NAMED_SERVICES = ("nominatim", "photon", "arcgis")
 #: seconds between requests when nothing else is said (Nominatim's published limit)
 DEFAULT_MIN_DELAY_S = 1.0
 _NO_CACHE = ("", "none", "off", "no")
@@ -297,10 +295,3 @@ def online_geocoder_from_args(
     See :func:`add_geocoder_arguments` and :func:`build_online_geocoder`.
     """
     return build_online_geocoder(geocoder_settings_from_args(args, environ=environ), theatre=theatre)
-
-
-def known_services() -> Sequence[str]:
-    """``offline``, the services with their own class, then every other geopy service name."""
-    from geopy.geocoders import SERVICE_TO_GEOCODER
-
-    return (OFFLINE, *NAMED_SERVICES, *sorted(set(SERVICE_TO_GEOCODER) - set(NAMED_SERVICES)))
