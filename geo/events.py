@@ -12,23 +12,51 @@ phrase ("Armenia's Syunik province") is context. Sentences with conditional or t
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+
+def lower(text: str) -> str:
+    """``text.lower()`` with the same offsets: a character whose lower case is longer stays as it is."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+#: the patterns compiled by _ci (they run on lower-cased text)
+_LOWERED: set[str] = set()
+
+
+def _ci(pattern: str) -> re.Pattern:
+    """A case-insensitive rule compiled to run on :func:`lower` text. It matches what ``re.I``
+    would, but case-sensitive matching lets the engine skip an alternative by its first letter."""
+    rx = re.compile(
+        re.sub(r"\\.|\(\?P|[A-Z]", lambda m: m.group() if len(m.group()) > 1 else m.group().lower(), pattern)
+    )
+    _LOWERED.add(rx.pattern)
+    return rx
+
 
 # -- sentences ------------------------------------------------------------------------------
 
 _ABBREV = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Maj|Capt|No|U\.S|U\.N|e\.g|i\.e|km|vs)"
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+#: a break right after an abbreviation or an initial is no break
+_ABBREV_END = re.compile(r"\b(?:" + _ABBREV + r"|[A-Z])\.$")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of sentences; paragraph breaks always end one."""
     spans = []
     start = 0
-    for m in re.finditer(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n", text):
-        before = text[max(0, m.start() - 6) : m.start() + 1]
-        if re.search(r"\b" + _ABBREV + r"\.$", before) or re.search(r"\b[A-Z]\.$", before):
+    for m in _SENTENCE_BREAK.finditer(text):
+        if text[m.start()] == "." and _ABBREV_END.search(text, max(0, m.start() - 6), m.start() + 1):
             continue
         end = m.end()
         if text[start:end].strip():
@@ -112,116 +140,158 @@ _EVENT_GATES = [
         "toll victims",
     )
 ]
-_EVENT_RES = [(re.compile(p, re.I), t, s, g) for (p, t, s), g in zip(EVENT_PATTERNS, _EVENT_GATES)]
-_ALL_EVENT_WORDS = frozenset().union(*_EVENT_GATES)
-_CIVILIAN = re.compile(r"\bcivilians?\b|\bresidents?\b|\bchildren\b|\bwomen\b|\bvillagers\b", re.I)
 
-_HYPOTHETICAL = re.compile(
+
+def _top_level(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (split at ``|`` outside groups and classes)."""
+    parts, depth, klass, cur, i = [], 0, False, "", 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            cur += pattern[i : i + 2]
+            i += 2
+            continue
+        if klass:
+            klass = c != "]"
+        elif c == "[":
+            klass = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(cur)
+            cur = ""
+            i += 1
+            continue
+        cur += c
+        i += 1
+    return parts + [cur]
+
+
+_WHOLE_WORD = re.compile(r"\\b([a-z]+)(?:\(\?:([a-z|]+)\)(\?)?|(s\?))?\\b")
+
+
+def _split_words(pattern: str) -> tuple[frozenset[str], re.Pattern | None]:
+    """A lower-case rule as (the whole words it matches, a regex for its other alternatives).
+
+    ``\\bdrones?\\b`` and ``\\bkill(?:ed|s)?\\b`` are whole-word alternatives: a lookup in the
+    sentence's set of words decides them without running a regular expression."""
+    words: set[str] = set()
+    rest = []
+    for alt in _top_level(pattern):
+        m = _WHOLE_WORD.fullmatch(alt)
+        if m is None:
+            rest.append(alt)
+            continue
+        stem, ends, optional, plural = m.groups()
+        if ends:
+            words.update(stem + e for e in ends.split("|"))
+        if plural:
+            words.add(stem + "s")
+        if optional or plural or not ends:
+            words.add(stem)
+    return frozenset(words), (_ci("|".join(rest)) if rest else None)
+
+
+#: per event pattern: (its whole words, a regex for the rest, type, sub-type, the words that gate the regex)
+_EVENT_RULES = [(*_split_words(lower(p)), t, s, g) for (p, t, s), g in zip(EVENT_PATTERNS, _EVENT_GATES)]
+_ALL_EVENT_WORDS = frozenset().union(*_EVENT_GATES)
+_CIVILIAN = _ci(r"\bcivilians?\b|\bresidents?\b|\bchildren\b|\bwomen\b|\bvillagers\b")
+
+_HYPOTHETICAL = _ci(
     r"\bif\b|\bwould\b|\bcould\b|\bmight\b|\bin case\b|\bin the event\b|\bshould\s+\w+\s+(?:spread|expand|spill)|"
     r"\bthreat(?:en|ened|ens)?\b|\bwarn(?:ed|s|ing)?\b.*\b(?:against|of)\b|\brisk of\b|\bany (?:attack|aggression|incursion)\b|"
     r"\bwill (?:respond|retaliate|defend)\b|\bfears? (?:that|of)\b|\bunless\b|\bpossible\b|\baimed at\b|\bintended\b|"
-    r"\bplann(?:ed|ing)\b|\bnot tolerate\b|\bapplies only to\b|\bwould apply\b|\bprepar(?:ing|ed) to\b",
-    re.I,
+    r"\bplann(?:ed|ing)\b|\bnot tolerate\b|\bapplies only to\b|\bwould apply\b|\bprepar(?:ing|ed) to\b"
 )
 
 # Cues in the few words before a mention
 _BEFORE_CONTEXT = [
     (
-        re.compile(
-            r"\b(?:km|kms|kilometres|kilometers|miles|metres|meters)\s+(?:\([^)]*\)\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
-            re.I,
+        _ci(
+            r"\b(?:km|kms|kilometres|kilometers|miles|metres|meters)\s+(?:\([^)]*\)\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+of\s+)?$"
         ),
         "distance reference",
     ),
     (
-        re.compile(r"\b(?:far|away|miles|kilometres|kilometers|km)\s+(?:\w+\s+)?from\s+(?:the\s+)?$", re.I),
+        _ci(r"\b(?:far|away|miles|kilometres|kilometers|km)\s+(?:\w+\s+)?from\s+(?:the\s+)?$"),
         "distance reference",
     ),
     (
-        re.compile(
-            r"\b(?:war|wars|conflict|dispute|fighting|hostilities|struggle|peace|talks|negotiations|deal|agreement|sovereignty|control)\s+(?:over|about|for|on)\s+(?:the\s+)?(?:control\s+of\s+(?:the\s+)?)?$",
-            re.I,
+        _ci(
+            r"\b(?:war|wars|conflict|dispute|fighting|hostilities|struggle|peace|talks|negotiations|deal|agreement|sovereignty|control)\s+(?:over|about|for|on)\s+(?:the\s+)?(?:control\s+of\s+(?:the\s+)?)?$"
         ),
         "conflict name",
     ),
     (
-        re.compile(
-            r"\b(?:recognition|recogni[sz]ed?|integrity|status|future|sovereignty|independence|annexation|part|borders?)\s+(?:of|over)\s+(?:the\s+)?$",
-            re.I,
+        _ci(
+            r"\b(?:recognition|recogni[sz]ed?|integrity|status|future|sovereignty|independence|annexation|part|borders?)\s+(?:of|over)\s+(?:the\s+)?$"
         ),
         "political reference",
     ),
     (re.compile(r"[A-Z][\w]+\s*[–-]\s*$"), "compound name"),
     (
-        re.compile(
-            r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
-            re.I,
+        _ci(
+            r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+)?(?:\w+\s+of\s+)?$"
         ),
         "distance reference",
     ),
     (
-        re.compile(
-            r"\b(?:fled|flee|fleeing|evacuated|evacuate|moved|relocated|returned|return|driven|taken|bused|headed|heading|travel(?:l?ed)?|went|go|arrived?|arriving|sent|deported|walked)\s+(?:\w+\s+){0,3}?(?:to|into|towards?|for)\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
-            re.I,
+        _ci(
+            r"\b(?:fled|flee|fleeing|evacuated|evacuate|moved|relocated|returned|return|driven|taken|bused|headed|heading|travel(?:l?ed)?|went|go|arrived?|arriving|sent|deported|walked)\s+(?:\w+\s+){0,3}?(?:to|into|towards?|for)\s+(?:the\s+)?(?:\w+\s+of\s+)?$"
         ),
         "destination",
     ),
     (
-        re.compile(
-            r"\b(?:residents?|natives?|refugees?|people|families|man|woman|inhabitants|citizens?|villagers|displaced|evacuees)\s+(?:\w+\s+){0,2}?(?:of|from)\s+(?:the\s+)?(?:\w+\s+(?:of|in)\s+)?$",
-            re.I,
+        _ci(
+            r"\b(?:residents?|natives?|refugees?|people|families|man|woman|inhabitants|citizens?|villagers|displaced|evacuees)\s+(?:\w+\s+){0,2}?(?:of|from)\s+(?:the\s+)?(?:\w+\s+(?:of|in)\s+)?$"
         ),
         "origin",
     ),
     (
-        re.compile(
-            r"\b(?:stuck|stranded|trapped|waiting|living|settled|resettled|housed|sheltered)\s+in\s+(?:the\s+)?$", re.I
-        ),
+        _ci(r"\b(?:stuck|stranded|trapped|waiting|living|settled|resettled|housed|sheltered)\s+in\s+(?:the\s+)?$"),
         "origin",
     ),
     (
-        re.compile(r"\b(?:leave|left|leaving|bound|departed|departing|headed|heading)\s+for\s+(?:the\s+)?$", re.I),
+        _ci(r"\b(?:leave|left|leaving|bound|departed|departing|headed|heading)\s+for\s+(?:the\s+)?$"),
         "destination",
     ),
-    (re.compile(r"\b(?:have|has|had)\s+(?:now\s+)?crossed\s+into\s+(?:the\s+)?$", re.I), "destination"),
+    (_ci(r"\b(?:have|has|had)\s+(?:now\s+)?crossed\s+into\s+(?:the\s+)?$"), "destination"),
     (
-        re.compile(r"\bto\s+the\s+(?:border|frontier|area|region)\s+(?:near|of|with)\s+(?:the\s+)?$", re.I),
+        _ci(r"\bto\s+the\s+(?:border|frontier|area|region)\s+(?:near|of|with)\s+(?:the\s+)?$"),
         "destination",
     ),
     (
-        re.compile(
-            r"\b(?:fired|launched|shot|shelling|shelled|struck|hit|targeted|bombarded|pounded|attack(?:ed)?|firing|fire)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:direction\s+of\s+|territory\s+of\s+|positions?\s+(?:in|near|around)\s+(?:the\s+)?|(?:\w+\s+){0,2})?$",
-            re.I,
+        _ci(
+            r"\b(?:fired|launched|shot|shelling|shelled|struck|hit|targeted|bombarded|pounded|attack(?:ed)?|firing|fire)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:direction\s+of\s+|territory\s+of\s+|positions?\s+(?:in|near|around)\s+(?:the\s+)?|(?:\w+\s+){0,2})?$"
         ),
         "launch point",
     ),
-    (re.compile(r"\bfrom\s+the\s+direction\s+of\s+(?:the\s+)?$", re.I), "launch point"),
-    (re.compile(r"\bfrom\s+(?:the\s+)?(?:territory\s+of\s+)?$", re.I), "origin"),
+    (_ci(r"\bfrom\s+the\s+direction\s+of\s+(?:the\s+)?$"), "launch point"),
+    (_ci(r"\bfrom\s+(?:the\s+)?(?:territory\s+of\s+)?$"), "origin"),
     (
-        re.compile(
-            r"\b(?:talks|summit|meeting|met|negotiations|ceasefire\s+(?:was\s+)?(?:agreed|signed|brokered)|agreed|signed|hosted|conference|held|mediated|brokered|sign(?:ing)?|agreement|statement\s+signed|declaration|negotiators?|visit(?:ed)?|trip)\s+(?:\w+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$",
-            re.I,
+        _ci(
+            r"\b(?:talks|summit|meeting|met|negotiations|ceasefire\s+(?:was\s+)?(?:agreed|signed|brokered)|agreed|signed|hosted|conference|held|mediated|brokered|sign(?:ing)?|agreement|statement\s+signed|declaration|negotiators?|visit(?:ed)?|trip)\s+(?:\w+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$"
         ),
         "venue",
     ),
     (
-        re.compile(
-            r"\b(?:road|highway|route|corridor|way|flights?|link)\s+(?:\w+\s+){0,2}?(?:to|towards?|linking|connecting)\s+(?:\w+\s+and\s+)?$",
-            re.I,
+        _ci(
+            r"\b(?:road|highway|route|corridor|way|flights?|link)\s+(?:\w+\s+){0,2}?(?:to|towards?|linking|connecting)\s+(?:\w+\s+and\s+)?$"
         ),
         "destination",
     ),
-    (re.compile(r"\btowards?\s+(?:the\s+)?(?:border\s+with\s+)?$", re.I), "destination"),
-    (re.compile(r"\bvia\s+$", re.I), "route"),
+    (_ci(r"\btowards?\s+(?:the\s+)?(?:border\s+with\s+)?$"), "destination"),
+    (_ci(r"\bvia\s+$"), "route"),
     (
-        re.compile(
-            r"\b(?:capital|president|prime minister|leader|leaders|government|governments|officials?|foreign minister|ambassador|envoy|troops?\s+from)\s+of\s+(?:the\s+)?$",
-            re.I,
+        _ci(
+            r"\b(?:capital|president|prime minister|leader|leaders|government|governments|officials?|foreign minister|ambassador|envoy|troops?\s+from)\s+of\s+(?:the\s+)?$"
         ),
         "actor",
     ),
-    (re.compile(r"\bbetween\s+$", re.I), "pair"),
-    (re.compile(r"\b(?:born|based|headquartered|living|lives|lived|grew up|stationed)\s+in\s+$", re.I), "origin"),
+    (_ci(r"\bbetween\s+$"), "pair"),
+    (_ci(r"\b(?:born|based|headquartered|living|lives|lived|grew up|stationed)\s+in\s+$"), "origin"),
 ]
 _AFTER_CONTEXT = [
     (
@@ -256,9 +326,8 @@ _AFTER_CONTEXT = [
         "organisation",
     ),
     (
-        re.compile(
-            r"^(?:\s*[-–]\s*|\s+)(?:conflict|war|wars|dispute|issue|question|problem|crisis|peace\s+process|talks|negotiations|settlement|ceasefire|truce|border\s+commission|movement)\b",
-            re.I,
+        _ci(
+            r"^(?:\s*[-–]\s*|\s+)(?:conflict|war|wars|dispute|issue|question|problem|crisis|peace\s+process|talks|negotiations|settlement|ceasefire|truce|border\s+commission|movement)\b"
         ),
         "conflict name",
     ),
@@ -275,17 +344,14 @@ _AFTER_CONTEXT = [
         "actor",
     ),
 ]
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|on|near|close\s+to|(?:spread|spill|expand|extend|escalate)\w*\s+(?:\w+\s+){0,3}?(?:to|into|over|beyond)|into|inside|within|around|including|blockade\s+of|siege\s+of|blocking|blockading|blocked|shook|rocked|pounded|hammered|battered|taken|take|retaken|seize|capture|liberate|downed\s+(?:over|near)|outside|across|over|onto|upon|throughout|along|against|toward|towards|targeting|targeted|hit|hitting|struck|striking|shelled|shelling|bombed|bombing|attacked|attacking|captured|capturing|seized|liberated|took|retook|entered|reached|fired\s+on|fire\s+on|fired\s+at|raids?\s+on|strikes?\s+on|attacks?\s+on|shelling\s+of|bombardment\s+of|capture\s+of|control\s+of|liberation\s+of|outskirts\s+of|parts\s+of|village\s+of|town\s+of|city\s+of|region\s+of|district\s+of|centre\s+of|center\s+of|areas?\s+of|heights?\s+(?:near|above)|positions?\s+(?:in|near))\s+(?:the\s+|its\s+|their\s+|his\s+)?(?:(?:[a-z\-]+\s+){0,2}(?:of|in|near|including)\s+(?:the\s+)?)?(?:[a-z][a-z\-]+\s+)?$",
-    re.I,
+_LOCATIVE_BEFORE = _ci(
+    r"\b(?:in|at|on|near|close\s+to|(?:spread|spill|expand|extend|escalate)\w*\s+(?:\w+\s+){0,3}?(?:to|into|over|beyond)|into|inside|within|around|including|blockade\s+of|siege\s+of|blocking|blockading|blocked|shook|rocked|pounded|hammered|battered|taken|take|retaken|seize|capture|liberate|downed\s+(?:over|near)|outside|across|over|onto|upon|throughout|along|against|toward|towards|targeting|targeted|hit|hitting|struck|striking|shelled|shelling|bombed|bombing|attacked|attacking|captured|capturing|seized|liberated|took|retook|entered|reached|fired\s+on|fire\s+on|fired\s+at|raids?\s+on|strikes?\s+on|attacks?\s+on|shelling\s+of|bombardment\s+of|capture\s+of|control\s+of|liberation\s+of|outskirts\s+of|parts\s+of|village\s+of|town\s+of|city\s+of|region\s+of|district\s+of|centre\s+of|center\s+of|areas?\s+of|heights?\s+(?:near|above)|positions?\s+(?:in|near))\s+(?:the\s+|its\s+|their\s+|his\s+)?(?:(?:[a-z\-]+\s+){0,2}(?:of|in|near|including)\s+(?:the\s+)?)?(?:[a-z][a-z\-]+\s+)?$"
 )
-_AFTER_PASSIVE = re.compile(
-    r"^(?:['’]s\s+\w+\s+|\s*,?\s*(?:a|the|an)?\s*(?:[\w\-]+,?\s+){0,6}?,?\s*)?(?:was|were|is|are|has been|have been|had been|came|come|remained|remains)\s+(?:\w+\s+){0,2}?(?:shelled|hit|struck|attacked|bombed|targeted|captured|taken|seized|liberated|retaken|damaged|destroyed|under\s+(?:fire|attack|shelling)|blockaded|cut off|surrounded)",
-    re.I,
+_AFTER_PASSIVE = _ci(
+    r"^(?:['’]s\s+\w+\s+|\s*,?\s*(?:a|the|an)?\s*(?:[\w\-]+,?\s+){0,6}?,?\s*)?(?:was|were|is|are|has been|have been|had been|came|come|remained|remains)\s+(?:\w+\s+){0,2}?(?:shelled|hit|struck|attacked|bombed|targeted|captured|taken|seized|liberated|retaken|damaged|destroyed|under\s+(?:fire|attack|shelling)|blockaded|cut off|surrounded)"
 )
-_AFTER_EVENT_NOUN = re.compile(
-    r"^\s*(?:[-–]\s*)?(?:was\s+)?(?:shelling|strike|strikes|attack|attacks|clash|clashes|fighting|offensive|explosion|blast|bombardment|massacre|tragedy|raid|assault|incursion|battle)\b",
-    re.I,
+_AFTER_EVENT_NOUN = _ci(
+    r"^\s*(?:[-–]\s*)?(?:was\s+)?(?:shelling|strike|strikes|attack|attacks|clash|clashes|fighting|offensive|explosion|blast|bombardment|massacre|tragedy|raid|assault|incursion|battle)\b"
 )
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z\-'’ ]+[A-Z])(?:,\s*[A-Z][\w ]+)?\s*(?:,\s*)?(?:\(?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\)?)?\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—]+|:)"
@@ -318,7 +384,10 @@ _ALWAYS_RULES = sum(1 << i for i, g in enumerate(_BEFORE_GATES) if g is None)
 #: the first word after a mention must be one of these (or a possessive, a dash) for any
 #: after-context rule to apply; taken from the rules' own words
 _AFTER_WORDS = frozenset(w for rx, _ in _AFTER_CONTEXT for w in (_rule_words(rx.pattern) or ()))
-_FIRST_WORD = re.compile(r"[\s,]*([A-Za-z]+)")
+_FIRST_WORD = re.compile(r"[\s,]*([a-z]+)")
+#: (rule, reason, runs on the lower-cased text) for the rules before and after a mention
+_BEFORE_RULES = [(rx, why, rx.pattern in _LOWERED) for rx, why in _BEFORE_CONTEXT]
+_AFTER_RULES = [(rx, why, rx.pattern in _LOWERED) for rx, why in _AFTER_CONTEXT]
 
 
 @dataclass
@@ -328,36 +397,34 @@ class Role:
     hypothetical: bool = False
 
 
-def has_event(sentence: str) -> bool:
-    """True when the sentence names any violent or security event."""
-    words = set(_WORD.findall(sentence.lower()))
+def classify_event(
+    sentence: str, *, low: str | None = None, words: frozenset[str] | None = None
+) -> tuple[str | None, str | None]:
+    """The ACLED (event_type, sub_event_type) a sentence describes, or (None, None).
+
+    ``low`` (the sentence lower-cased by :func:`lower`) and ``words`` (its set of words) save
+    the work when they are already known."""
+    low = lower(sentence) if low is None else low
+    words = frozenset(_WORD.findall(low)) if words is None else words
     if _ALL_EVENT_WORDS.isdisjoint(words):
-        return False
-    return any(rx.search(sentence) for rx, _, _, gate in _EVENT_RES if not gate.isdisjoint(words))
-
-
-def classify_event(sentence: str) -> tuple[str | None, str | None]:
-    """The ACLED (event_type, sub_event_type) a sentence describes, or (None, None)."""
-    words = set(_WORD.findall(sentence.lower()))
-    for rx, t, s, gate in _EVENT_RES:
-        if not gate.isdisjoint(words) and rx.search(sentence):
-            if (
-                t == "Explosions/Remote violence"
-                and s.startswith("Shelling")
-                and not re.search(
-                    r"shell|artillery|rocket|missile|mortar|Grad|Smerch|projectile|barrage", sentence, re.I
-                )
-            ):
-                if re.search(r"\bkill|\bwounded|\binjur|\bdead|\bdied", sentence, re.I) and _CIVILIAN.search(sentence):
+        return None, None
+    for whole, rx, t, s, gate in _EVENT_RULES:
+        if not whole.isdisjoint(words) or (rx is not None and not gate.isdisjoint(words) and rx.search(low)):
+            if t == "Explosions/Remote violence" and s.startswith("Shelling") and not _SHELL_WORDS.search(low):
+                if _HARM_WORDS.search(low) and _CIVILIAN.search(low):
                     return "Violence against civilians", "Attack"
             return t, s
     return None, None
 
 
+_SHELL_WORDS = re.compile(r"shell|artillery|rocket|missile|mortar|grad|smerch|projectile|barrage")
+_HARM_WORDS = re.compile(r"\bkill|\bwounded|\binjur|\bdead|\bdied")
+
+
 def hypothetical_before(text_before: str) -> bool:
     """True when a conditional or threat cue governs the clause that ends at a mention."""
-    clause = _CLAUSE_BREAK.split(text_before)[-1]
-    if _HYPO_WORDS.isdisjoint(_WORD.findall(clause.lower())):
+    clause = _CLAUSE_BREAK.split(text_before)[-1].lower()
+    if _HYPO_WORDS.isdisjoint(_WORD.findall(clause)):
         return False
     return bool(_HYPOTHETICAL.search(clause))
 
@@ -386,51 +453,87 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
-def decide_role(
-    text: str, sent: tuple[int, int], start: int, end: int, *, kind: str, has_event: bool, dateline: int
-) -> Role:
-    """Role of the mention at [start, end) inside sentence ``sent`` of ``text``."""
-    if start < dateline:
+class Document:
+    """A report's text prepared once for the rules: a lower-cased copy with the same offsets, its
+    sentences with their sets of words (runs of a-z) and their events, and where its dateline
+    ends. Building one is linear in the text's length."""
+
+    __slots__ = ("text", "low", "sentences", "sentence_starts", "sentence_words", "events", "dateline")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.low = low = lower(text)
+        self.sentences = split_sentences(text)
+        self.sentence_starts = [s for s, _ in self.sentences]
+        #: the set of words of each sentence
+        self.sentence_words = [frozenset(_WORD.findall(low, s, e)) for s, e in self.sentences]
+        #: (ACLED event type, sub-event type) of each sentence, or (None, None)
+        self.events = [
+            classify_event(text[s:e], low=low[s:e], words=w) for (s, e), w in zip(self.sentences, self.sentence_words)
+        ]
+        self.dateline = dateline_end(text)
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence that holds ``offset``."""
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+
+
+def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> Role:
+    """Role of the mention at [start, end) of ``doc``'s text, inside sentence ``si``."""
+    if start < doc.dateline:
         return Role("context", "dateline")
-    s0, s1 = sent
-    before = text[max(s0, start - 80) : start]
-    after = text[end : min(s1, end + 80)]
-    fw = _FIRST_WORD.match(after)
+    text, low = doc.text, doc.low
+    s0, s1 = doc.sentences[si]
+    b0, a1 = max(s0, start - 80), min(s1, end + 80)
+    after_low = low[end:a1]
+    fw = _FIRST_WORD.match(after_low)
     gate_after = (
-        after[:1] in ("'", "’", "-", "–")
-        or after[1:2] in ("-", "–")
-        or (fw is not None and _has_prefix_in(fw.group(1).lower(), _AFTER_WORDS))
+        after_low[:1] in ("'", "’", "-", "–")
+        or after_low[1:2] in ("-", "–")
+        or (fw is not None and _has_prefix_in(fw.group(1), _AFTER_WORDS))
     )
-    for rx, why in _AFTER_CONTEXT if gate_after else ():
-        if rx.search(after):
-            if why == "actor" and _AFTER_PASSIVE.search(after):
-                break
-            return Role("context", why)
-    tail = before[-60:]
-    tail_words = _WORD.findall(tail.lower())  # the words of the 60 characters before the mention
-    last6 = tail_words[-6:]
+    if gate_after:
+        after = text[end:a1]
+        for rx, why, on_low in _AFTER_RULES:
+            if rx.match(after_low if on_low else after):
+                if why == "actor" and _AFTER_PASSIVE.match(after_low):
+                    break
+                return Role("context", why)
+    t0 = max(b0, start - 60)
+    tail_words = _WORD.findall(low, t0, start)  # the words of the 60 characters before the mention
     # which before-rules can match: those whose words end the text before the mention (and the
     # word-less rule for a hyphenated compound when a dash is there)
     get = _PIECE_RULES.get
-    mask = _ALWAYS_RULES if tail.rstrip()[-1:] in ("-", "–") else 0
-    for w in last6:
+    mask = _ALWAYS_RULES if text[t0:start].rstrip()[-1:] in ("-", "–") else 0
+    for w in tail_words[-6:]:
         mask |= get(w[:2], 0) | get(w[:3], 0) | get(w[:4], 0) | get(w[:5], 0)
-    for i, (rx, why) in enumerate(_BEFORE_CONTEXT if mask else ()):
-        if mask >> i & 1 and rx.search(before):
-            return Role("context", why)
-    if not has_event:
+    if mask:
+        before, before_low = text[b0:start], low[b0:start]
+        for i, (rx, why, on_low) in enumerate(_BEFORE_RULES):
+            if mask >> i & 1 and rx.search(before_low if on_low else before):
+                return Role("context", why)
+    if doc.events[si][0] is None:
         return Role("context", "no event in the sentence")
-    hypo = hypothetical_before(text[s0:start])
-    if not _LOC_WORDS.isdisjoint(tail_words[-8:]) and _LOCATIVE_BEFORE.search(tail):
-        return Role("incident", "event placed here", hypo)
-    if _AFTER_PASSIVE.search(after) or _AFTER_EVENT_NOUN.search(after):
-        return Role("incident", "event placed here", hypo)
-    if kind == "country" and re.search(
-        r"\b(?:Armenian|Azerbaijani|Iranian|Russian|Turkish|Georgian)\s+(?:territory|soil|land|airspace)",
-        text[start:end],
+    if (
+        (not _LOC_WORDS.isdisjoint(tail_words[-8:]) and _LOCATIVE_BEFORE.search(low[t0:start]))
+        or _AFTER_PASSIVE.match(after_low)
+        or _AFTER_EVENT_NOUN.match(after_low)
     ):
-        return Role("incident", "territory phrase in an event sentence", hypo)
+        return Role("incident", "event placed here", _hypothetical(doc, si, start))
+    if kind == "country" and _TERRITORY_PHRASE.search(text, start, end):
+        return Role("incident", "territory phrase in an event sentence", _hypothetical(doc, si, start))
     return Role("context", "not the place of the sentence's event")
+
+
+_TERRITORY_PHRASE = re.compile(
+    r"\b(?:Armenian|Azerbaijani|Iranian|Russian|Turkish|Georgian)\s+(?:territory|soil|land|airspace)"
+)
+
+
+def _hypothetical(doc: Document, si: int, start: int) -> bool:
+    if _HYPO_WORDS.isdisjoint(doc.sentence_words[si]):
+        return False
+    return hypothetical_before(doc.text[doc.sentences[si][0] : start])
 
 
 # -- numbers -----------------------------------------------------------------------------------
@@ -462,27 +565,23 @@ _NUM = (
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
-_KILLED = re.compile(
+_KILLED = _ci(
     r"\b(?:(?:at least|at lease|some|about|around|nearly|almost|more than|over|up to|a total of)\s+)?(?P<n>"
     + _NUM
     + r")\s+(?:[\w\-]+\s+){0,3}?"
-    r"(?:were\s+|was\s+|have been\s+|had been\s+)?(?:killed|dead|died|deaths|lives|fatalities|bodies)",
-    re.I,
+    r"(?:were\s+|was\s+|have been\s+|had been\s+)?(?:killed|dead|died|deaths|lives|fatalities|bodies)"
 )
-_KILLING = re.compile(
-    r"\bkill(?:ing|ed)\s+(?:(?:at least|at lease|some|about|around|nearly|more than|over)\s+)?(?P<n>" + _NUM + r")\b",
-    re.I,
+_KILLING = _ci(
+    r"\bkill(?:ing|ed)\s+(?:(?:at least|at lease|some|about|around|nearly|more than|over)\s+)?(?P<n>" + _NUM + r")\b"
 )
-_INJURED = re.compile(
+_INJURED = _ci(
     r"\b(?:(?:at least|some|about|around|nearly|more than|over|up to)\s+)?(?P<n>" + _NUM + r")\s+(?:[\w\-]+\s+){0,3}?"
-    r"(?:were\s+|was\s+|have been\s+|had been\s+)?(?:injured|wounded|hurt)",
-    re.I,
+    r"(?:were\s+|was\s+|have been\s+|had been\s+)?(?:injured|wounded|hurt)"
 )
-_INJURING = re.compile(
+_INJURING = _ci(
     r"\b(?:injur(?:ing|ed)|wound(?:ing|ed))\s+(?:(?:at least|some|about|around|nearly|more than|over)\s+)?(?P<n>"
     + _NUM
-    + r")\b",
-    re.I,
+    + r")\b"
 )
 
 
@@ -506,22 +605,27 @@ def _to_int(s: str) -> int | None:
     return total
 
 
-def casualties(sentence: str) -> tuple[int | None, int | None]:
-    """(fatalities, injured) stated in a sentence, conservative (the first/lowest figure)."""
+def casualties(sentence: str, *, low: str | None = None) -> tuple[int | None, int | None]:
+    """(fatalities, injured) stated in a sentence, conservative (the first/lowest figure).
+
+    ``low``: the sentence lower-cased by :func:`lower`, when already known."""
+    low = lower(sentence) if low is None else low
 
     def first(*rxs: re.Pattern) -> int | None:
         vals = []
         for rx in rxs:
-            for m in rx.finditer(sentence):
+            for m in rx.finditer(low):
                 v = _to_int(m.group("n"))
-                if v is not None and v < 100_000 and not re.match(r"(19|20)\d\d$", m.group("n")):
+                if v is not None and v < 100_000 and not _YEAR.match(m.group("n")):
                     vals.append((m.start(), v))
         return min(vals)[1] if vals else None
 
-    low = sentence.lower()
     dead = first(_KILLED, _KILLING) if _DEATH_WORDS.search(low) else None
     hurt = first(_INJURED, _INJURING) if _HURT_WORDS.search(low) else None
     return dead, hurt
+
+
+_YEAR = re.compile(r"(19|20)\d\d$")
 
 
 # -- dates ---------------------------------------------------------------------------------------
@@ -530,21 +634,18 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_MONTH_DAY = re.compile(
+_MONTH_DAY = _ci(
     r"\b(?P<m>"
     + "|".join(sorted(_MONTHS, key=len, reverse=True))
-    + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?",
-    re.I,
+    + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d))?"
 )
-_DAY_MONTH = re.compile(
+_DAY_MONTH = _ci(
     r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>"
     + "|".join(sorted(_MONTHS, key=len, reverse=True))
-    + r")\b(?:,?\s+(?P<y>(?:19|20)\d\d))?",
-    re.I,
+    + r")\b(?:,?\s+(?P<y>(?:19|20)\d\d))?"
 )
-_WEEKDAY = re.compile(
-    r"\b(?:on|late on|early on|last|since|overnight into|the night of)?\s*(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.I,
+_WEEKDAY = _ci(
+    r"\b(?:on|late on|early on|last|since|overnight into|the night of)?\s*(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
 
 
@@ -563,14 +664,19 @@ def parse_date(s: str | None) -> date | None:
         return None
 
 
-def resolve_date(sentence: str, report_date: str | None) -> tuple[str | None, int | None]:
-    """(ISO date, precision 1 day / 2 week / 3 month) of the event a sentence describes."""
+def resolve_date(
+    sentence: str, report_date: str | None, *, low: str | None = None, words: frozenset[str] | None = None
+) -> tuple[str | None, int | None]:
+    """(ISO date, precision 1 day / 2 week / 3 month) of the event a sentence describes.
+
+    ``low`` and ``words`` as for :func:`classify_event`."""
     ref = parse_date(report_date)
-    words = set(_WORD.findall(sentence.lower()))
+    low = lower(sentence) if low is None else low
+    words = frozenset(_WORD.findall(low)) if words is None else words
     if _DATE_WORDS.isdisjoint(words):
         return (ref.isoformat(), 1) if ref else (None, None)
     for rx in (_MONTH_DAY, _DAY_MONTH):
-        m = rx.search(sentence)
+        m = rx.search(low)
         if m:
             mon = _MONTHS[m.group("m").lower().rstrip(".")]
             day = int(m.group("d"))
@@ -585,8 +691,7 @@ def resolve_date(sentence: str, report_date: str | None) -> tuple[str | None, in
                 pass
     if ref is None:
         return None, None
-    low = sentence.lower()
-    m = _WEEKDAY.search(sentence)
+    m = _WEEKDAY.search(low)
     if m:
         wd = _WEEKDAYS[m.group("w").lower()]
         back = (ref.weekday() - wd) % 7
@@ -616,8 +721,19 @@ _REPORTED = re.compile(
 )
 
 
-def reported_by(sentence: str, fallback: str | None = None) -> str | None:
-    """Who the sentence attributes the claim to, where stated ("Azerbaijan's Defence Ministry")."""
+#: one of these words must be in a sentence for _REPORTED to be tried
+_REPORT_WORDS = frozenset(
+    "according citing cited said says claimed claims reported reports announced stated accused alleged".split()
+)
+
+
+def reported_by(sentence: str, fallback: str | None = None, *, words: frozenset[str] | None = None) -> str | None:
+    """Who the sentence attributes the claim to, where stated ("Azerbaijan's Defence Ministry").
+
+    ``words``: the sentence's set of lower-cased words, when already known."""
+    words = frozenset(_WORD.findall(lower(sentence))) if words is None else words
+    if _REPORT_WORDS.isdisjoint(words):
+        return fallback
     m = _REPORTED.search(sentence)
     if not m:
         return fallback

@@ -34,9 +34,8 @@ _SPECIFICITY = {"settlement": 0, "feature": 1, "district": 2, "region": 3, "coun
 CURATED_ZONE_WITHIN_KM = 3.0
 _NEAR = re.compile(
     r"\b(?:near|outside|around|outskirts of|close to|vicinity of|km (?:from|of))\s+"
-    r"(?:the\s+)?(?:town of\s+|village of\s+)?$",
-    re.I,
-)
+    r"(?:the\s+)?(?:town of\s+|village of\s+)?$"
+)  # runs on lower-cased text
 _UNKNOWN = re.compile(
     r"\b(?:village|town|settlement|hamlet|city)\s+of\s+(?P<a>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)"
     r"|\b(?P<b>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)\s+(?:village|district|rayon)\b"
@@ -51,6 +50,41 @@ class Extractor:
     gazetteer: Gazetteer
     online: Any = None  # a geo.geocode Geocoder (or chain) for names the gazetteer lacks
     _region_cache: dict[int, dict] = field(default_factory=dict)
+    _place_cache: dict[int, dict] = field(default_factory=dict)
+
+    def place_fields(self, i: int) -> dict:
+        """The fields of a mention that depend only on its place (gazetteer row ``i``), in output
+        order, with the per-mention fields present as None. Built once per place; copy before use."""
+        base = self._place_cache.get(i)
+        if base is None:
+            row = self.gazetteer.row(i)
+            kind = row["kind"]
+            base = self._place_cache[i] = {
+                "start": None,
+                "end": None,
+                "text": None,
+                "place": row["name"],
+                "place_id": row["id"],
+                "name_hy": row.get("name_hy") or None,
+                "name_az": row.get("name_az") or None,
+                "alt_names": row["alt_list"],
+                "kind": kind,
+                "lat": round(float(row["lat"]), 5),
+                "lon": round(float(row["lon"]), 5),
+                "precision": 1 if kind == "settlement" else 2 if kind == "feature" else 3,
+                "role": None,
+                "role_reason": None,
+                "hypothetical": False,
+                "confidence": None,
+                "geocoder": "gazetteer",
+                "sentence_index": None,
+                "_place_index": i,
+                "_zone_hint": row.get("zone_hint") or None,
+                "_polygon": row.get("polygon") or None,
+                "_curated": bool(row.get("curated")),
+                "notes": None,
+            }
+        return base
 
 
 def make_extractor(
@@ -89,41 +123,35 @@ def extract(
 @dataclass
 class _Parsed:
     mentions: list[dict]
-    sentences: list[tuple[int, int]]
+    doc: events.Document | None
 
 
 def _parse(rep: Report, ex: Extractor) -> _Parsed:
     text = rep.text
     if not text:
-        return _Parsed([], [])
+        return _Parsed([], None)
     gaz = ex.gazetteer
-    toks = tokenize(text)
-    found = find_mentions(text, gaz, tokens=toks)
-    sents = events.split_sentences(text)
-    resolve_mentions(text, found, gaz, sentences=sents)
-    dateline = events.dateline_end(text)
-    sent_of = np.searchsorted(np.array([s for s, _ in sents]), [m.start for m in found], side="right") - 1
-    has_event = [events.has_event(text[s:e]) for s, e in sents]
+    doc = events.Document(text)
+    found = find_mentions(text, gaz, tokens=tokenize(text))
+    resolve_mentions(text, found, gaz, sentences=doc.sentences)
     out = []
-    for m, si in zip(found, sent_of):
-        row = gaz.row(m.place)
-        kind = row["kind"]
-        role = events.decide_role(
-            text, sents[si], m.start, m.end, kind=kind, has_event=has_event[si], dateline=dateline
-        )
-        d = _mention_dict(m, row, role, int(si))
-        if kind == "settlement" and _NEAR.search(text[max(0, m.start - 30) : m.start]):
+    for m in found:
+        si = doc.sentence_of(m.start)
+        base = ex.place_fields(m.place)
+        role = events.decide_role(doc, si, m.start, m.end, kind=base["kind"])
+        d = _mention_dict(m, base, role, si)
+        if d["kind"] == "settlement" and _NEAR.search(doc.low[max(0, m.start - 30) : m.start]):
             d["precision"] = 2  # "near X", "outside X": ACLED's precision 2
         out.append(d)
     named = frozenset(str(d["place_id"])[len("country-") :] for d in out if d["kind"] == "country")
-    for u in _unknown_candidates(text, out, sents, has_event, dateline):
+    for u in _unknown_candidates(doc, out):
         # countries the report names are evidence that allows an online hit there
         u["_query"] = Query(u["_query"].text, hint=u["_query"].hint, countries=named)
         out.append(u)
     out.sort(key=lambda d: d["start"])
     _coordination(text, out)
     _qualifiers(text, out)
-    return _Parsed(out, sents)
+    return _Parsed(out, doc)
 
 
 _COORD_GAP = re.compile(
@@ -164,53 +192,37 @@ def _coordination(text: str, mentions: list[dict]) -> None:
                 )
 
 
-def _mention_dict(m: Mention, row: dict, role: events.Role, si: int) -> dict:
-    kind = row["kind"]
-    alts = row["alt_list"]
-    d = {
-        "start": m.start,
-        "end": m.end,
-        "text": m.text,
-        "place": row["name"],
-        "place_id": row["id"],
-        "name_hy": row.get("name_hy") or None,
-        "name_az": row.get("name_az") or None,
-        "alt_names": alts,
-        "kind": kind,
-        "lat": round(float(row["lat"]), 5),
-        "lon": round(float(row["lon"]), 5),
-        "precision": 1 if kind == "settlement" else 2 if kind == "feature" else 3,
-        "role": role.role,
-        "role_reason": role.reason,
-        "hypothetical": role.hypothetical and role.role == "incident",
-        "confidence": m.confidence,
-        "geocoder": "gazetteer",
-        "sentence_index": si,
-        "_place_index": m.place,
-        "_zone_hint": row.get("zone_hint") or None,
-        "_polygon": row.get("polygon") or None,
-        "_curated": bool(row.get("curated")),
-        "notes": list(m.notes) + (["matched by spelling correction"] if m.fuzzy else []),
-    }
+def _mention_dict(m: Mention, base: dict, role: events.Role, si: int) -> dict:
+    d = base.copy()
+    d["start"], d["end"], d["text"] = m.start, m.end, m.text
+    d["alt_names"] = list(base["alt_names"])
+    d["role"], d["role_reason"] = role.role, role.reason
+    d["hypothetical"] = role.hypothetical and role.role == "incident"
+    d["confidence"] = m.confidence
+    d["sentence_index"] = si
+    notes = list(m.notes)
+    if m.fuzzy:
+        notes.append("matched by spelling correction")
     if m.territory:
-        d["notes"].append(f"'{m.text}' names the country's territory")
+        notes.append(f"'{m.text}' names the country's territory")
+    d["notes"] = notes
     return d
 
 
-def _unknown_candidates(text: str, known: list[dict], sents, has_event, dateline) -> list[dict]:
+def _unknown_candidates(doc: events.Document, known: list[dict]) -> list[dict]:
     """Capitalised names found only by their context ("the village of X", "X district")."""
+    text = doc.text
     spans = sorted((d["start"], d["end"]) for d in known)
     span_starts = [a for a, _ in spans]
     out = []
-    starts = np.array([s for s, _ in sents])
     for m in _UNKNOWN.finditer(text):
         g = "a" if m.group("a") else "b"
         s, e = m.start(g), m.end(g)
         j = bisect.bisect_left(span_starts, e)  # spans starting before e; the one before may overlap
         if (j and spans[j - 1][1] > s) or name_key(m.group(g)) in ("the", "a"):
             continue
-        si = int(np.searchsorted(starts, s, side="right") - 1)
-        role = events.decide_role(text, sents[si], s, e, kind="settlement", has_event=has_event[si], dateline=dateline)
+        si = doc.sentence_of(s)
+        role = events.decide_role(doc, si, s, e, kind="settlement")
         hint = "district" if re.match(r"\s+(?:district|rayon)", text[e : e + 10]) else "settlement"
         out.append(
             {
@@ -407,7 +419,7 @@ def _set_zone(m: dict, zone: str, th: Theatre, note: str) -> None:
 
 
 def _finish(rep: Report, p: _Parsed) -> dict:
-    text = rep.text
+    text, doc = rep.text, p.doc
     mentions = p.mentions
     incidents: list[dict] = []
     by_key: dict[tuple, dict] = {}
@@ -418,14 +430,14 @@ def _finish(rep: Report, p: _Parsed) -> dict:
             continue
         si = m["sentence_index"]
         if si not in facts:  # a sentence's event, numbers and date, worked out once
-            s0, s1 = p.sentences[si]
-            sentence = text[s0:s1].strip()
+            s0, s1 = doc.sentences[si]
+            sentence, low, words = text[s0:s1].strip(), doc.low[s0:s1], doc.sentence_words[si]
             facts[si] = (
                 sentence,
-                *events.classify_event(sentence),
-                *events.casualties(sentence),
-                *events.resolve_date(sentence, rep.date),
-                events.reported_by(sentence),
+                *doc.events[si],
+                *events.casualties(sentence, low=low),
+                *events.resolve_date(sentence, rep.date, low=low, words=words),
+                events.reported_by(sentence, words=words),
             )
         sentence, et, sub, fat, inj, when, dprec, who = facts[si]
         key = (m["place_id"] or m["text"], when, et, m["hypothetical"])
