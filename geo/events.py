@@ -358,32 +358,54 @@ _DATELINE = re.compile(
 )
 
 
-def _rule_words(pattern: str) -> frozenset[str] | None:
-    """The literal words of a rule (escapes such as \\b removed); None for a rule with none."""
-    words = frozenset(re.findall(r"[a-z]{2,}", re.sub(r"\\[a-zA-Z]", " ", pattern).lower())) - _GENERIC
-    # rules spell words in pieces (resident(s?), evacuat(ed|ion)): compare prefixes of up to 5 letters
-    return frozenset(w[:5] for w in words) or None
+def _rule_words(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The literal words of a rule (escapes such as \\b removed) as (whole words, stems); None
+    for a rule with none. Rules spell longer words in pieces (resident(s?), evacuat(ed|ion)), so
+    those are kept as stems of up to 5 letters; a short word (for, war, go) must be the word itself."""
+    text = re.sub(r"\\[a-zA-Z]", " ", pattern).lower()
+    whole, stems = set(), set()
+    for m in re.finditer(r"[a-z]{2,}", text):
+        w = m.group()
+        if w in _GENERIC:
+            continue
+        if len(w) <= 3 and text[m.end() : m.end() + 1] not in ("(", "[", "?"):
+            whole.add(w)
+        else:
+            stems.add(w[:5])
+    return (frozenset(whole), frozenset(stems)) if whole or stems else None
 
 
-def _has_prefix_in(word: str, pieces: frozenset[str]) -> bool:
-    return word[:2] in pieces or word[:3] in pieces or word[:4] in pieces or word[:5] in pieces
+def _word_in(word: str, gate: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """True when ``word`` is one of a rule's whole words or starts with one of its stems."""
+    whole, stems = gate
+    return word in whole or word[:2] in stems or word[:3] in stems or word[:4] in stems or word[:5] in stems
 
 
 #: words too common to tell rules apart (every rule that has them has a rarer word too)
 _GENERIC = frozenset("the of in at on to and ed ing sz ern up".split())
 
 
-#: per before-rule: the word pieces of the rule, one of which must be among the last six words (None: no words)
+#: per before-rule: its words, one of which must be among the last six words (None: no words)
 _BEFORE_GATES = [_rule_words(rx.pattern) for rx, _ in _BEFORE_CONTEXT]
-#: word piece -> bit mask of the before-rules that contain it; rules with no words always run
-_PIECE_RULES: dict[str, int] = {}
-for _i, _g in enumerate(_BEFORE_GATES):
-    for _p in _g or ():
-        _PIECE_RULES[_p] = _PIECE_RULES.get(_p, 0) | (1 << _i)
 _ALWAYS_RULES = sum(1 << i for i, g in enumerate(_BEFORE_GATES) if g is None)
+#: word -> bit mask of the before-rules it can belong to (filled as words are met)
+_WORD_RULES: dict[str, int] = {}
+
+
+def _word_rules(word: str) -> int:
+    bits = 0
+    for i, gate in enumerate(_BEFORE_GATES):
+        if gate is not None and _word_in(word, gate):
+            bits |= 1 << i
+    if len(_WORD_RULES) < 100_000:
+        _WORD_RULES[word] = bits
+    return bits
+
+
 #: the first word after a mention must be one of these (or a possessive, a dash) for any
 #: after-context rule to apply; taken from the rules' own words
-_AFTER_WORDS = frozenset(w for rx, _ in _AFTER_CONTEXT for w in (_rule_words(rx.pattern) or ()))
+_AFTER_GATES = [g for rx, _ in _AFTER_CONTEXT if (g := _rule_words(rx.pattern))]
+_AFTER_WORDS = (frozenset().union(*(g[0] for g in _AFTER_GATES)), frozenset().union(*(g[1] for g in _AFTER_GATES)))
 _FIRST_WORD = re.compile(r"[\s,]*([a-z]+)")
 #: (rule, reason, runs on the lower-cased text) for the rules before and after a mention
 _BEFORE_RULES = [(rx, why, rx.pattern in _LOWERED) for rx, why in _BEFORE_CONTEXT]
@@ -490,7 +512,7 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
     gate_after = (
         after_low[:1] in ("'", "’", "-", "–")
         or after_low[1:2] in ("-", "–")
-        or (fw is not None and _has_prefix_in(fw.group(1), _AFTER_WORDS))
+        or (fw is not None and _word_in(fw.group(1), _AFTER_WORDS))
     )
     if gate_after:
         after = text[end:a1]
@@ -503,14 +525,18 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
     tail_words = _WORD.findall(low, t0, start)  # the words of the 60 characters before the mention
     # which before-rules can match: those whose words end the text before the mention (and the
     # word-less rule for a hyphenated compound when a dash is there)
-    get = _PIECE_RULES.get
+    get = _WORD_RULES.get
     mask = _ALWAYS_RULES if text[t0:start].rstrip()[-1:] in ("-", "–") else 0
     for w in tail_words[-6:]:
-        mask |= get(w[:2], 0) | get(w[:3], 0) | get(w[:4], 0) | get(w[:5], 0)
+        bits = get(w)
+        mask |= _word_rules(w) if bits is None else bits
     if mask:
         before, before_low = text[b0:start], low[b0:start]
-        for i, (rx, why, on_low) in enumerate(_BEFORE_RULES):
-            if mask >> i & 1 and rx.search(before_low if on_low else before):
+        while mask:  # the candidate rules, in order
+            bit = mask & -mask
+            mask ^= bit
+            rx, why, on_low = _BEFORE_RULES[bit.bit_length() - 1]
+            if rx.search(before_low if on_low else before):
                 return Role("context", why)
     if doc.events[si][0] is None:
         return Role("context", "no event in the sentence")

@@ -94,6 +94,8 @@ class Gazetteer:
         for r in self._records:
             r["alt_list"] = [a for a in str(r.get("alt_names") or "").split("|") if a][:12]
         self._fuzzy_cache: dict[str, str | None] = {}
+        self._candidates: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {}
+        self._strength: dict[str, tuple[bool, bool]] = {}
         self.name_keys = [name_key(n) for n in self.names]
         self.admin1_keys = [name_key(strip_feature_word(a)) if a else "" for a in self.admin1]
         self.base_keys = [name_key(strip_feature_word(n)) for n in self.names]
@@ -105,6 +107,29 @@ class Gazetteer:
     def lookup(self, key: str) -> list[Entry]:
         """Entries whose name has this key (see :func:`name_key`)."""
         return self.index.get(key, [])
+
+    def candidates(self, key: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        """(places, name types) of the entries with this key; worked out once per key."""
+        hit = self._candidates.get(key)
+        if hit is None:
+            entries = self.lookup(key)
+            hit = self._candidates[key] = (tuple(e.place for e in entries), tuple(e.name_type for e in entries))
+        return hit
+
+    def name_strength(self, key: str) -> tuple[bool, bool]:
+        """For the places with this name key: (every one is an uncurated place outside Armenia and
+        Azerbaijan named by an alternate spelling, at least one is curated, has 2,000+ people or
+        is more than a settlement). Worked out once per key."""
+        hit = self._strength.get(key)
+        if hit is None:
+            places, types = self.candidates(key)
+            foreign_alt = all(
+                t == "alt" and not self.curated[c] and self.country[c] not in ("AM", "AZ")
+                for c, t in zip(places, types)
+            )
+            strong = any(self.curated[c] or self.population[c] >= 2000 or self.kind[c] != "settlement" for c in places)
+            hit = self._strength[key] = (bool(foreign_alt), bool(strong))
+        return hit
 
     @cached_property
     def fuzzy_keys(self) -> list[str]:

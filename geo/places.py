@@ -83,17 +83,19 @@ STOP_TOKENS = frozenset(
 )
 
 
-class Token:
-    """One word: offsets into the text, the word, its name key, whether it is capitalised."""
+class Tokens:
+    """The name tokens of a text as parallel lists: offsets (end exclusive), the word, its name
+    key and whether it is capitalised. ``len()`` is the number of tokens."""
 
     __slots__ = ("start", "end", "text", "key", "capitalised")
 
-    def __init__(self, start: int, end: int, text: str, key: str):
-        self.start, self.end, self.text, self.key = start, end, text, key
-        self.capitalised = text[:1].isupper()
+    def __init__(self, start: list[int], end: list[int], text: list[str]):
+        self.start, self.end, self.text = start, end, text
+        self.key = [name_key(t) for t in text]
+        self.capitalised = [t[:1].isupper() for t in text]
 
-    def __repr__(self) -> str:
-        return f"Token({self.start}, {self.end}, {self.text!r})"
+    def __len__(self) -> int:
+        return len(self.start)
 
 
 @dataclass
@@ -137,28 +139,29 @@ _NAME_TOKEN = re.compile(
 )
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> Tokens:
     """Name tokens (capitalised words and feature words) with offsets; a possessive 's is cut
     off the token (and its span)."""
-    out = []
-    for m in _NAME_TOKEN.finditer(text):
-        s, e = m.span()
-        t = m.group()
+    found = list(_NAME_TOKEN.finditer(text))
+    start = [m.start() for m in found]
+    end = [m.end() for m in found]
+    words = [m.group() for m in found]
+    for i, t in enumerate(words):
         if "'" in t or "’" in t:
             pm = _POSSESSIVE.search(t)
             if pm and len(t) - len(pm.group()) >= 2 and pm.group() in ("'s", "’s", "'", "’"):
-                t = t[: len(t) - len(pm.group())]
-                e = s + len(t)
-        out.append(Token(s, e, t, name_key(t)))
-    return out
+                words[i] = t[: len(t) - len(pm.group())]
+                end[i] = start[i] + len(words[i])
+    return Tokens(start, end, words)
 
 
-def find_mentions(text: str, gaz: Gazetteer, *, tokens: list[Token] | None = None) -> list[Mention]:
+def find_mentions(text: str, gaz: Gazetteer, *, tokens: Tokens | None = None) -> list[Mention]:
     """Every place mention in ``text``, in order, not overlapping, with candidates (unresolved)."""
     toks = tokens if tokens is not None else tokenize(text)
     mentions: list[Mention] = []
-    taken = bytearray(len(toks))
-    starts = [t.start for t in toks]
+    ntok = len(toks)
+    taken = bytearray(ntok)
+    starts, ends, keys = toks.start, toks.end, toks.key
 
     for m in _TERRITORY.finditer(text):
         iso = DEMONYMS[m.group("dem").lower()]
@@ -175,22 +178,26 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: list[Token] | None = Non
             )
         )
 
+    lookup, prefixes, max_tokens = gaz.index.get, gaz.prefixes, gaz.max_tokens
+    can_start = [
+        c and k not in STOP_TOKENS or (len(t) > 3 and t.isupper()) for c, k, t in zip(toks.capitalised, keys, toks.text)
+    ]
     i = 0
-    while i < len(toks):
-        if taken[i] or not _can_start(toks[i]):
+    while i < ntok:
+        if taken[i] or not can_start[i]:
             i += 1
             continue
         best = None
         key = ""
-        for n in range(1, min(gaz.max_tokens, len(toks) - i) + 1):
+        for n in range(1, min(max_tokens, ntok - i) + 1):
             j = i + n - 1
             if taken[j] or (n > 1 and not _joined(text, toks, i, n)):
                 break
-            key = toks[j].key if n == 1 else key + " " + toks[j].key
-            entries = gaz.lookup(key)
+            key = keys[j] if n == 1 else key + " " + keys[j]
+            entries = lookup(key)
             if entries:
                 best = (n, key, entries)
-            if key not in gaz.prefixes:
+            if key not in prefixes:
                 break
         if best is None:
             fz = _fuzzy(text, toks, i, gaz, taken)
@@ -199,20 +206,9 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: list[Token] | None = Non
                 continue
             best = fz
         n, key, entries = best[0], best[1], best[2]
-        s, e = toks[i].start, toks[i + n - 1].end
-        mentions.append(
-            Mention(
-                s,
-                e,
-                text[s:e],
-                key,
-                [en.place for en in entries],
-                [en.name_type for en in entries],
-                i,
-                n,
-                fuzzy=len(best) > 3,
-            )
-        )
+        s, e = starts[i], ends[i + n - 1]
+        places, types = gaz.candidates(key)
+        mentions.append(Mention(s, e, text[s:e], key, list(places), list(types), i, n, fuzzy=len(best) > 3))
         taken[i : i + n] = b"\x01" * n
         i += n
     mentions.sort(key=lambda m: m.start)
@@ -225,30 +221,26 @@ def _country_name(gaz: Gazetteer, iso: str) -> str:
     return gaz.country_names.get(iso, iso)
 
 
-def _can_start(t: Token) -> bool:
-    return t.capitalised and t.key not in STOP_TOKENS or (t.text.isupper() and len(t.text) > 3)
-
-
-def _joined(text: str, toks: list[Token], i: int, n: int) -> bool:
+def _joined(text: str, toks: Tokens, i: int, n: int) -> bool:
     """Token i+n-1 continues the name that starts at token i: only spaces or hyphens before it,
     and it is capitalised or a feature word (district, river...)."""
     k = i + n - 1
-    if not _JOIN.match(text[toks[k - 1].end : toks[k].start]):
+    gap = text[toks.end[k - 1] : toks.start[k]]
+    if gap != " " and not _JOIN.match(gap):
         return False
-    last = toks[k]
-    return last.capitalised or last.key in FEATURE_WORDS
+    return toks.capitalised[k] or toks.key[k] in FEATURE_WORDS
 
 
-def _fuzzy(text: str, toks: list[Token], i: int, gaz: Gazetteer, taken: bytearray) -> tuple | None:
-    t = toks[i]
-    if not t.capitalised or t.key in STOP_TOKENS or len(t.key) < 7:
+def _fuzzy(text: str, toks: Tokens, i: int, gaz: Gazetteer, taken: bytearray) -> tuple | None:
+    k0 = toks.key[i]
+    if not toks.capitalised[i] or k0 in STOP_TOKENS or len(k0) < 7:
         return None
     for n in (2, 1):
         if i + n > len(toks) or any(taken[i : i + n]) or (n == 2 and not _joined(text, toks, i, 2)):
             continue
-        if n == 2 and not toks[i + 1].capitalised:
+        if n == 2 and not toks.capitalised[i + 1]:
             continue
-        key = " ".join(x.key for x in toks[i : i + n])
+        key = k0 if n == 1 else k0 + " " + toks.key[i + 1]
         if gaz.lookup(key):
             continue
         hit = gaz.fuzzy(key)
@@ -265,39 +257,36 @@ def _fuzzy(text: str, toks: list[Token], i: int, gaz: Gazetteer, taken: bytearra
 _FEATURE_OF = re.compile(r"\b(village|town|city|district|region|province|hamlet|settlement)s?\s+of\s+(the\s+)?$")
 
 
-def _feature_hint(text: str, toks: list[Token], m: Mention) -> str | None:
-    last = toks[m.token_index + m.token_count - 1].key
+def _feature_hint(text: str, toks: Tokens, m: Mention) -> str | None:
+    last = toks.key[m.token_index + m.token_count - 1]
     if last in FEATURE_WORDS:
         return FEATURE_WORDS[last]
     after = m.token_index + m.token_count
-    if after < len(toks) and toks[after].key in FEATURE_WORDS and text[m.end : toks[after].start].strip() == "":
-        return FEATURE_WORDS[toks[after].key]
+    if after < len(toks) and toks.key[after] in FEATURE_WORDS and text[m.end : toks.start[after]].strip() == "":
+        return FEATURE_WORDS[toks.key[after]]
     before = text[max(0, m.start - 25) : m.start].lower()
-    hit = _FEATURE_OF.search(before) if " of " in before else None
-    if hit:
-        return FEATURE_WORDS[hit.group(1)]
-    return None
+    if " of " not in before:
+        return None
+    hit = _FEATURE_OF.search(before)
+    return FEATURE_WORDS[hit.group(1)] if hit else None
 
 
-def _plausible(text: str, toks: list[Token], m: Mention, gaz: Gazetteer) -> bool:
+_LOCATIVE_END = re.compile(r"\b(in|near|at|into|outside|around)\s+$")
+
+
+def _plausible(text: str, toks: Tokens, m: Mention, gaz: Gazetteer) -> bool:
     """Drop matches that are almost surely not places: a small, uncurated GeoNames village
     matched by one token with no locative cue, or one that starts a person's name."""
+    only_foreign_alt, strong = gaz.name_strength(m.key) if not m.territory else (False, True)
     # a far-away city's alternate spelling that is also an English word ("Cars" for Kars) is no place
-    if m.token_count == 1 and all(
-        t == "alt" and not gaz.curated[c] and gaz.country[c] not in ("AM", "AZ")
-        for c, t in zip(m.candidates, m.name_types)
-    ):
+    if m.token_count == 1 and only_foreign_alt:
         return False
-    strong = [c for c in m.candidates if gaz.curated[c] or gaz.population[c] >= 2000 or gaz.kind[c] != "settlement"]
-    if strong:
+    if strong or m.hint == "settlement":
         return True
-    if m.hint == "settlement":
-        return True
-    before = text[max(0, m.start - 12) : m.start].lower()
-    nxt = toks[m.token_index + m.token_count] if m.token_index + m.token_count < len(toks) else None
-    if nxt is not None and nxt.capitalised and text[m.end : nxt.start] == " ":
+    nxt = m.token_index + m.token_count
+    if nxt < len(toks) and toks.capitalised[nxt] and text[m.end : toks.start[nxt]] == " ":
         return False  # "Vahan Badasyan": a first name
-    return bool(re.search(r"\b(in|near|at|into|outside|around)\s+$", before))
+    return bool(_LOCATIVE_END.search(text[max(0, m.start - 12) : m.start].lower()))
 
 
 # -- disambiguation -------------------------------------------------------------------------
