@@ -51,6 +51,9 @@ class Extractor:
     online: Any = None  # a geo.geocode Geocoder (or chain) for names the gazetteer lacks
     _region_cache: dict[int, dict] = field(default_factory=dict)
     _place_cache: dict[int, dict] = field(default_factory=dict)
+    _place_extra: dict[int, tuple] = field(default_factory=dict)
+    #: (place, lat, lon, is a region) -> (fields, notes) that classification gave a mention
+    _zone_cache: dict[tuple, tuple[dict, list[str]]] = field(default_factory=dict)
 
     def place_fields(self, i: int) -> dict:
         """The fields of a mention that depend only on its place (gazetteer row ``i``), in output
@@ -79,12 +82,18 @@ class Extractor:
                 "geocoder": "gazetteer",
                 "sentence_index": None,
                 "_place_index": i,
-                "_zone_hint": row.get("zone_hint") or None,
-                "_polygon": row.get("polygon") or None,
-                "_curated": bool(row.get("curated")),
                 "notes": None,
             }
+            self._place_extra[i] = (row.get("zone_hint") or None, row.get("polygon") or None, bool(row.get("curated")))
         return base
+
+    def place_extra(self, i: int | None) -> tuple[str | None, str | None, bool]:
+        """(curated zone hint, region polygon reference, curated?) of gazetteer place ``i``."""
+        if i is None:
+            return None, None, False
+        if i not in self._place_extra:
+            self.place_fields(i)
+        return self._place_extra[i]
 
 
 def make_extractor(
@@ -245,9 +254,6 @@ def _unknown_candidates(doc: events.Document, known: list[dict]) -> list[dict]:
                 "geocoder": None,
                 "sentence_index": si,
                 "_place_index": None,
-                "_zone_hint": None,
-                "_polygon": None,
-                "_curated": False,
                 "_query": Query(text[s:e], hint=hint),
                 "notes": [],
                 "zone": None,
@@ -326,66 +332,85 @@ def _geocode_unknown(parsed: list[_Parsed], ex: Extractor) -> None:
 
 
 def _classify_all(parsed: list[_Parsed], ex: Extractor) -> None:
+    """Zone, country, admin1 and boundary distance of every located mention. What a place gets
+    is worked out once per extractor (places repeat across reports and batches)."""
     th = ex.theatre
-    points = [m for p in parsed for m in p.mentions if m["lat"] is not None and m["precision"] in (1, 2)]
-    regions = [m for p in parsed for m in p.mentions if m["lat"] is not None and m["precision"] == 3]
-    if points:
-        # each distinct coordinate is classified once (places repeat across a batch)
-        where = {(m["lat"], m["lon"]): None for m in points}
-        keys = list(where)
+    cache = ex._zone_cache
+    located = [
+        (m, (m["_place_index"], m["lat"], m["lon"], m["precision"] == 3))
+        for p in parsed
+        for m in p.mentions
+        if m["lat"] is not None
+    ]
+    new_points = {(k[1], k[2]) for _, k in located if not k[3] and k not in cache}
+    where: dict[tuple, dict] = {}
+    if new_points:
+        keys = list(new_points)
         f = pd.DataFrame({"lat": [k[0] for k in keys], "lon": [k[1] for k in keys]})
-        rows = classify(f, theatre=th).drop(columns="geometry").to_dict("records")
-        where = dict(zip(keys, rows))
-        done: dict[tuple, dict] = {}
-        for m in points:
-            k = (m["lat"], m["lon"], m["_place_index"])
-            if k in done:
-                m.update(done[k])
-                m["notes"] = m["notes"] + done[k]["_notes_added"]
-                continue
-            before = len(m["notes"])
-            _apply_zone(m, where[(m["lat"], m["lon"])], th)
-            done[k] = {f: m[f] for f in _ZONE_FIELDS} | {"_notes_added": m["notes"][before:]}
-    for m in regions:
-        key = m["_place_index"]
-        if key not in ex._region_cache:
-            geom = th.region_geometry(m["_polygon"]) if m.get("_polygon") else None
-            if geom is None:
-                g = gpd.GeoDataFrame({"lat": [m["lat"]]}, geometry=[shapely.Point(m["lon"], m["lat"])], crs="EPSG:4326")
-            else:
-                g = gpd.GeoDataFrame({"x": [0]}, geometry=[geom], crs="EPSG:4326")
-            row = classify(g, theatre=th).drop(columns="geometry").to_dict("records")[0]
-            ex._region_cache[key] = {"row": row, "geometry": geom}
-        cached = ex._region_cache[key]
-        _apply_zone(m, cached["row"], th)
-        share = cached["row"].get("zone_share")
-        hint = m.get("_zone_hint")
-        if m["kind"] == "district" and hint and hint != m["zone"] and share is not None and share < 0.9:
-            _set_zone(
-                m,
-                hint,
-                th,
-                f"district straddles zones ({share:.0%} in {m['zone']}); "
-                "zone of its administrative centre, from the curated gazetteer",
-            )
-        m["_geometry"] = cached["geometry"]
-        if cached["geometry"] is not None:
-            # a region is its polygon, not a point: no fake coordinates
-            m["region"] = m["_polygon"]
-            if "bbox" not in cached:
-                cached["bbox"] = [round(float(v), 4) for v in shapely.bounds(cached["geometry"])]
-            m["bbox"] = list(cached["bbox"])
-            m["lat"] = m["lon"] = None
-        if cached["row"].get("zones_touched"):
-            m["zones_touched"] = cached["row"]["zones_touched"].split(";")
+        where = dict(zip(keys, classify(f, theatre=th).drop(columns="geometry").to_dict("records")))
+    for m, k in located:
+        hit = cache.get(k)
+        if hit is not None:
+            fields, notes = hit
+            m.update(fields)
+            for name in _LIST_FIELDS.intersection(fields):
+                m[name] = list(fields[name])
+            m["notes"].extend(notes)
+            continue
+        before = len(m["notes"])
+        if k[3]:
+            _classify_region(m, ex)
+        else:
+            _apply_zone(m, where[(k[1], k[2])], ex)
+        if len(cache) < _ZONE_CACHE_MAX:
+            cache[k] = ({f: m[f] for f in _OUTCOME_FIELDS if f in m}, m["notes"][before:])
+
+
+def _classify_region(m: dict, ex: Extractor) -> None:
+    th = ex.theatre
+    key = m["_place_index"]
+    zone_hint, polygon, _ = ex.place_extra(key)
+    if key not in ex._region_cache:
+        geom = th.region_geometry(polygon) if polygon else None
+        if geom is None:
+            g = gpd.GeoDataFrame({"lat": [m["lat"]]}, geometry=[shapely.Point(m["lon"], m["lat"])], crs="EPSG:4326")
+        else:
+            g = gpd.GeoDataFrame({"x": [0]}, geometry=[geom], crs="EPSG:4326")
+        row = classify(g, theatre=th).drop(columns="geometry").to_dict("records")[0]
+        ex._region_cache[key] = {"row": row, "geometry": geom}
+    cached = ex._region_cache[key]
+    _apply_zone(m, cached["row"], ex)
+    share = cached["row"].get("zone_share")
+    if m["kind"] == "district" and zone_hint and zone_hint != m["zone"] and share is not None and share < 0.9:
+        _set_zone(
+            m,
+            zone_hint,
+            th,
+            f"district straddles zones ({share:.0%} in {m['zone']}); "
+            "zone of its administrative centre, from the curated gazetteer",
+        )
+    m["_geometry"] = cached["geometry"]
+    if cached["geometry"] is not None:
+        # a region is its polygon, not a point: no fake coordinates
+        m["region"] = polygon
+        if "bbox" not in cached:
+            cached["bbox"] = [round(float(v), 4) for v in shapely.bounds(cached["geometry"])]
+        m["bbox"] = list(cached["bbox"])
+        m["lat"] = m["lon"] = None
+    if cached["row"].get("zones_touched"):
+        m["zones_touched"] = cached["row"]["zones_touched"].split(";")
 
 
 #: working fields of a mention that never reach the output
-_PRIVATE = ("_curated", "_geometry", "_notes_added", "_place_index", "_polygon", "_query", "_zone_hint")
+_PRIVATE = ("_geometry", "_place_index", "_query")
 _ZONE_FIELDS = ("zone", "zone_kind", "country", "spillover", "admin1", "admin1_local", "boundary_km")
+#: what classification sets on a mention (and the cache replays)
+_OUTCOME_FIELDS = (*_ZONE_FIELDS, "lat", "lon", "region", "bbox", "zones_touched", "_geometry")
+_LIST_FIELDS = frozenset({"bbox", "zones_touched"})
+_ZONE_CACHE_MAX = 200_000
 
 
-def _apply_zone(m: dict, row: dict, th: Theatre) -> None:
+def _apply_zone(m: dict, row: dict, ex: Extractor) -> None:
     def val(k):
         v = row.get(k)
         return None if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA else v
@@ -399,10 +424,13 @@ def _apply_zone(m: dict, row: dict, th: Theatre) -> None:
     m["admin1_local"] = val("admin1_local") if m["kind"] != "country" else None
     bkm = val("boundary_km")
     m["boundary_km"] = None if bkm is None else round(float(bkm), 2)
-    hint = m.get("_zone_hint")
-    if hint and m["zone"] and hint != m["zone"] and m["_curated"] and bkm is not None and bkm < CURATED_ZONE_WITHIN_KM:
+    hint, _, curated = ex.place_extra(m["_place_index"])
+    if hint and m["zone"] and hint != m["zone"] and curated and bkm is not None and bkm < CURATED_ZONE_WITHIN_KM:
         _set_zone(
-            m, hint, th, f"zone from the curated gazetteer: the 1:10m boundary puts it {bkm:.2f} km inside {m['zone']}"
+            m,
+            hint,
+            ex.theatre,
+            f"zone from the curated gazetteer: the 1:10m boundary puts it {bkm:.2f} km inside {m['zone']}",
         )
 
 
