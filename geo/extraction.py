@@ -9,8 +9,10 @@ design's ``extract`` contract (``mentions`` with offsets, coordinates, zone and 
 from __future__ import annotations
 
 import bisect
+import gc
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,10 +122,26 @@ def extract(
     reps = list(reports)
     if reps and not isinstance(reps[0], Report):
         reps = read_reports(reps, date=date)
-    parsed = [_parse(r, ex) for r in reps]
+    with _collector_paused():
+        parsed = [_parse(r, ex) for r in reps]
     _geocode_unknown(parsed, ex)
-    _classify_all(parsed, ex)
-    return [_finish(r, p) for r, p in zip(reps, parsed)]
+    with _collector_paused():
+        _classify_all(parsed, ex)
+        return [_finish(r, p) for r, p in zip(reps, parsed)]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a batch builds its many small dicts and
+    lists (none of them in reference cycles, so reference counting frees them all): the
+    collector would otherwise walk the growing batch again and again, about 14% of the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 # -- per report ---------------------------------------------------------------------------------
