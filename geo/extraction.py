@@ -43,6 +43,9 @@ _UNKNOWN = re.compile(
     r"|\b(?P<b>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)\s+(?:village|district|rayon)\b"
 )
 
+#: a sentence must have one of these words for _UNKNOWN to be tried in it
+_UNKNOWN_WORDS = frozenset("village town settlement hamlet city district rayon".split())
+
 
 @dataclass
 class Extractor:
@@ -242,7 +245,13 @@ def _unknown_candidates(doc: events.Document, known: list[dict]) -> list[dict]:
     spans = sorted((d["start"], d["end"]) for d in known)
     span_starts = [a for a, _ in spans]
     out = []
-    for m in _UNKNOWN.finditer(text):
+    found = (
+        m
+        for (s0, s1), words in zip(doc.sentences, doc.sentence_words)
+        if not _UNKNOWN_WORDS.isdisjoint(words)
+        for m in _UNKNOWN.finditer(text, s0, s1)
+    )
+    for m in found:
         g = "a" if m.group("a") else "b"
         s, e = m.start(g), m.end(g)
         j = bisect.bisect_left(span_starts, e)  # spans starting before e; the one before may overlap

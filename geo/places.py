@@ -39,9 +39,14 @@ DEMONYMS = {
     "turkish": "TR",
     "georgian": "GE",
 }
+# "\bArmenian" written as "A(?<!\wA)rmenian": the same match, but a pattern that starts with a
+# letter lets the regex engine skip ahead to the letters that can start it
 _TERRITORY = re.compile(
-    r"\b(?P<dem>Armenian|Azerbaijani|Azeri|Iranian|Russian|Turkish|Georgian)\s+(?:sovereign\s+)?"
-    r"(?P<what>territory|territories|soil|lands?|airspace)\b"
+    r"(?P<dem>"
+    + "|".join(
+        f"{d[0]}(?<!\\w{d[0]}){d[1:]}" for d in "Armenian Azerbaijani Azeri Iranian Russian Turkish Georgian".split()
+    )
+    + r")\s+(?:sovereign\s+)?(?P<what>territory|territories|soil|lands?|airspace)\b"
 )
 FEATURE_WORDS = {
     "village": "settlement",
