@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from geo._backward import backward
+
 
 def lower(text: str) -> str:
     """``text.lower()`` with the same offsets: a character whose lower case is longer stays as it is."""
@@ -347,6 +349,7 @@ _AFTER_CONTEXT = [
 _LOCATIVE_BEFORE = _ci(
     r"\b(?:in|at|on|near|close\s+to|(?:spread|spill|expand|extend|escalate)\w*\s+(?:\w+\s+){0,3}?(?:to|into|over|beyond)|into|inside|within|around|including|blockade\s+of|siege\s+of|blocking|blockading|blocked|shook|rocked|pounded|hammered|battered|taken|take|retaken|seize|capture|liberate|downed\s+(?:over|near)|outside|across|over|onto|upon|throughout|along|against|toward|towards|targeting|targeted|hit|hitting|struck|striking|shelled|shelling|bombed|bombing|attacked|attacking|captured|capturing|seized|liberated|took|retook|entered|reached|fired\s+on|fire\s+on|fired\s+at|raids?\s+on|strikes?\s+on|attacks?\s+on|shelling\s+of|bombardment\s+of|capture\s+of|control\s+of|liberation\s+of|outskirts\s+of|parts\s+of|village\s+of|town\s+of|city\s+of|region\s+of|district\s+of|centre\s+of|center\s+of|areas?\s+of|heights?\s+(?:near|above)|positions?\s+(?:in|near))\s+(?:the\s+|its\s+|their\s+|his\s+)?(?:(?:[a-z\-]+\s+){0,2}(?:of|in|near|including)\s+(?:the\s+)?)?(?:[a-z][a-z\-]+\s+)?$"
 )
+_LOCATIVE_BACK = backward(_LOCATIVE_BEFORE)
 _AFTER_PASSIVE = _ci(
     r"^(?:['’]s\s+\w+\s+|\s*,?\s*(?:a|the|an)?\s*(?:[\w\-]+,?\s+){0,6}?,?\s*)?(?:was|were|is|are|has been|have been|had been|came|come|remained|remains)\s+(?:\w+\s+){0,2}?(?:shelled|hit|struck|attacked|bombed|targeted|captured|taken|seized|liberated|retaken|damaged|destroyed|under\s+(?:fire|attack|shelling)|blockaded|cut off|surrounded)"
 )
@@ -408,7 +411,8 @@ _AFTER_GATES = [g for rx, _ in _AFTER_CONTEXT if (g := _rule_words(rx.pattern))]
 _AFTER_WORDS = (frozenset().union(*(g[0] for g in _AFTER_GATES)), frozenset().union(*(g[1] for g in _AFTER_GATES)))
 _FIRST_WORD = re.compile(r"[\s,]*([a-z]+)")
 #: (rule, reason, runs on the lower-cased text) for the rules before and after a mention
-_BEFORE_RULES = [(rx, why, rx.pattern in _LOWERED) for rx, why in _BEFORE_CONTEXT]
+#: the before-rules are run backwards over the reversed text (see geo._backward)
+_BEFORE_RULES = [(backward(rx), why, rx.pattern in _LOWERED) for rx, why in _BEFORE_CONTEXT]
 _AFTER_RULES = [(rx, why, rx.pattern in _LOWERED) for rx, why in _AFTER_CONTEXT]
 
 
@@ -531,17 +535,17 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
         bits = get(w)
         mask |= _word_rules(w) if bits is None else bits
     if mask:
-        before, before_low = text[b0:start], low[b0:start]
+        back_low = low[b0:start][::-1]  # the rules read the text before the mention backwards
         while mask:  # the candidate rules, in order
             bit = mask & -mask
             mask ^= bit
             rx, why, on_low = _BEFORE_RULES[bit.bit_length() - 1]
-            if rx.search(before_low if on_low else before):
+            if rx.match(back_low if on_low else text[b0:start][::-1]):
                 return Role("context", why)
     if doc.events[si][0] is None:
         return Role("context", "no event in the sentence")
     if (
-        (not _LOC_WORDS.isdisjoint(tail_words[-8:]) and _LOCATIVE_BEFORE.search(low[t0:start]))
+        (not _LOC_WORDS.isdisjoint(tail_words[-8:]) and _LOCATIVE_BACK.match(low[t0:start][::-1]))
         or _AFTER_PASSIVE.match(after_low)
         or _AFTER_EVENT_NOUN.match(after_low)
     ):

@@ -1,0 +1,64 @@
+"""Rules run backwards (geo._backward) agree with the same rules run forwards."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from geo import events
+from geo._backward import NotReversible, backward
+from tests.conftest import ROOT
+
+
+def _windows() -> list[str]:
+    """The 80 characters before every capital letter of the labelled corpus, as text and lower-cased."""
+    out = []
+    for line in (ROOT / "data" / "corpus" / "reports.jsonl").read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        low = events.lower(text)
+        for m in re.finditer(r"[A-Z]", text):
+            out += [text[max(0, m.start() - 80) : m.start()], low[max(0, m.start() - 80) : m.start()]]
+    return out
+
+
+WINDOWS = _windows() + [
+    "",
+    "\n",
+    "12 km (7 miles) north-east of the village of ",
+    "shelled from positions near the\n",
+    "talks in\n",
+    "war over\n\n",
+    "Armenia-",
+    "a journalist based in ",
+    "aid went via ",
+]
+RULES = [rx for rx, _ in events._BEFORE_CONTEXT] + [events._LOCATIVE_BEFORE]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[f"rule{i}" for i in range(len(RULES))])
+def test_backward_rule_matches_where_the_forward_rule_does(rule: re.Pattern) -> None:
+    back = backward(rule)
+    forward = [bool(rule.search(w)) for w in WINDOWS]
+    assert any(forward) and not all(forward), "the windows exercise the rule"
+    assert [bool(back.match(w[::-1])) for w in WINDOWS] == forward
+
+
+def test_backward_handles_classes_repeats_and_boundaries() -> None:
+    rule = re.compile(r"\b(?:[A-Z][a-z]+|\d{2,3}[^\s,]?)\s*(?:of\s+)+?$")
+    for text, hit in [
+        ("near Tavush of ", True),
+        ("near 123x of of\n", True),
+        ("nearTavush of ", False),
+        ("near 1 of ", False),
+        ("near Tavush of x", False),
+    ]:
+        assert bool(rule.search(text)) is hit
+        assert bool(backward(rule).match(text[::-1])) is hit
+
+
+@pytest.mark.parametrize("pattern", [r"(?<=a)b$", r"(a)\1$", r"(?i:a)$", r"ab", r"(?=a)a$"])
+def test_backward_refuses_what_it_cannot_rewrite(pattern: str) -> None:
+    with pytest.raises(NotReversible):
+        backward(re.compile(pattern))
