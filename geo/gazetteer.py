@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from geo.theatre import data_dir
@@ -79,13 +78,15 @@ class Gazetteer:
         self.prefixes = {" ".join(k.split(" ")[:n]) for k in index if " " in k for n in range(1, k.count(" ") + 1)}
         self.max_tokens = max((k.count(" ") + 1 for k in index), default=1)
         p = self.places
-        self.lat = p["lat"].to_numpy(dtype=float)
-        self.lon = p["lon"].to_numpy(dtype=float)
-        self.population = p["population"].fillna(0).to_numpy(dtype=float)
-        self.curated = p["curated"].fillna(0).to_numpy(dtype=bool)
-        self.kind = p["kind"].fillna("settlement").to_numpy(dtype=object)
-        self.country = p["country"].fillna("").to_numpy(dtype=object)
-        self.admin1 = p["admin1"].fillna("").to_numpy(dtype=object)
+        # per-place values as plain lists: read one at a time on the hot path, where indexing a
+        # numpy array (and its scalars) costs several times more
+        self.lat: list[float] = p["lat"].to_numpy(dtype=float).tolist()
+        self.lon: list[float] = p["lon"].to_numpy(dtype=float).tolist()
+        self.population: list[float] = p["population"].fillna(0).to_numpy(dtype=float).tolist()
+        self.curated: list[bool] = p["curated"].fillna(0).to_numpy(dtype=bool).tolist()
+        self.kind: list[str] = p["kind"].fillna("settlement").astype(str).tolist()
+        self.country: list[str] = p["country"].fillna("").astype(str).tolist()
+        self.admin1: list[str] = p["admin1"].fillna("").astype(str).tolist()
         self.names = p["name"].astype(str).tolist()
         # plain records: per-mention lookups must not go through pandas indexing
         self._records = [
@@ -99,7 +100,7 @@ class Gazetteer:
         self.name_keys = [name_key(n) for n in self.names]
         self.admin1_keys = [name_key(strip_feature_word(a)) if a else "" for a in self.admin1]
         self.base_keys = [name_key(strip_feature_word(n)) for n in self.names]
-        countries = np.flatnonzero(self.kind == "country")
+        countries = [i for i, k in enumerate(self.kind) if k == "country"]
         #: ISO2 -> name key of the country ("AM" -> "armenia")
         self.country_keys = {self.country[i]: self.name_keys[i] for i in countries}
         self.country_names = {self.country[i]: self.names[i] for i in countries}

@@ -20,8 +20,6 @@ import math
 import re
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from geo.gazetteer import Gazetteer, name_key, strip_feature_word
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*|\d+")
@@ -312,10 +310,8 @@ def resolve_mentions(
 
     Closeness counts twice as much for places named in the same sentence as for the rest of
     the report (capitals named as actors elsewhere pull less)."""
-    bounds = np.array([s for s, _ in sentences]) if sentences else np.array([0])
-    sent_of = dict(
-        zip(map(id, mentions), (np.searchsorted(bounds, [m.start for m in mentions], side="right") - 1).tolist())
-    )
+    bounds = [s for s, _ in sentences] if sentences else [0]
+    sent_of = {id(m): bisect.bisect_right(bounds, m.start) - 1 for m in mentions}
     # unambiguous mentions first: they anchor the others
     anchors: list[int] = []
     for m in mentions:
@@ -329,13 +325,12 @@ def resolve_mentions(
     countries = {gaz.country[p] for p in anchors if gaz.kind[p] == "country"}
     # cities of 300,000+ are mostly named as actors or venues ("Yerevan said"): they anchor nothing
     pts = [
-        (m.place, sent_of[id(m)])
+        (sent_of[id(m)], m.place)
         for m in mentions
         if m.place is not None and gaz.kind[m.place] in ("settlement", "feature") and gaz.population[m.place] < 300_000
     ]
-    pts_by_sentence: dict[int, list[int]] = {}
-    for p, si in pts:
-        pts_by_sentence.setdefault(si, []).append(p)
+    pt_sentence = [si for si, _ in pts]  # in text order, so sorted
+    pt_place = [p for _, p in pts]
     for m in mentions:
         if m.place is not None:
             continue
@@ -345,13 +340,11 @@ def resolve_mentions(
         qual = _qualifier(text, m)
         # places in the same sentence, and in the sentences around it (a long document is many stories)
         msi = sent_of[id(m)]
-        here = pts_by_sentence.get(msi, [])
-        rest = [
-            p
-            for k in range(msi - NEIGHBOUR_SENTENCES, msi + NEIGHBOUR_SENTENCES + 1)
-            if k != msi
-            for p in pts_by_sentence.get(k, ())
-        ]
+        a, b = bisect.bisect_left(pt_sentence, msi), bisect.bisect_right(pt_sentence, msi)
+        lo = bisect.bisect_left(pt_sentence, msi - NEIGHBOUR_SENTENCES, 0, a)
+        hi = bisect.bisect_right(pt_sentence, msi + NEIGHBOUR_SENTENCES, b)
+        here = pt_place[a:b]
+        rest = pt_place[lo:a] + pt_place[b:hi]
         evidence = [(g, w) for g, w in ((here, 2.0), (rest, 0.75)) if g]
         for c in cands:
             s = math.log10(gaz.population[c] + 10) / 2 + (2.0 if gaz.curated[c] else 0.0)
@@ -388,14 +381,17 @@ def resolve_mentions(
             m.notes.append(f"ambiguous: {len(cands)} places share this name; chose by weak evidence")
 
 
+_QUALIFIER_AFTER = re.compile(r"\s*(?:,|\bin)\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
+_QUALIFIER_BEFORE = re.compile(r"([A-Z][\w\-]+)['’]s\s+(?:[a-z]+\s+){0,2}$")
+
+
 def _qualifier(text: str, m: Mention) -> str | None:
     """A qualifying larger place right beside the mention: 'X, Armenia', 'Armenia's X', 'X in Tovuz district'."""
-    after = text[m.end : m.end + 60]
-    q = re.match(r"\s*(?:,|\bin)\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)", after)
+    q = _QUALIFIER_AFTER.match(text[m.end : m.end + 60])
     if q:
         return name_key(strip_feature_word(q.group(1)))
     before = text[max(0, m.start - 40) : m.start]
-    q = re.search(r"([A-Z][\w\-]+)['’]s\s+(?:[a-z]+\s+){0,2}$", before)
+    q = _QUALIFIER_BEFORE.search(before)
     if q:
         return name_key(q.group(1))
     return None
