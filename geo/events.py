@@ -17,6 +17,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from geo._backward import backward
 
@@ -484,7 +485,7 @@ class Document:
     sentences with their sets of words (runs of a-z) and their events, and where its dateline
     ends. Building one is linear in the text's length."""
 
-    __slots__ = ("text", "low", "sentences", "sentence_starts", "sentence_words", "events", "dateline")
+    __slots__ = ("text", "low", "sentences", "sentence_starts", "sentence_words", "_events", "dateline")
 
     def __init__(self, text: str):
         self.text = text
@@ -493,11 +494,17 @@ class Document:
         self.sentence_starts = [s for s, _ in self.sentences]
         #: the set of words of each sentence
         self.sentence_words = [frozenset(_WORD.findall(low, s, e)) for s, e in self.sentences]
-        #: (ACLED event type, sub-event type) of each sentence, or (None, None)
-        self.events = [
-            classify_event(text[s:e], low=low[s:e], words=w) for (s, e), w in zip(self.sentences, self.sentence_words)
-        ]
+        self._events: list[tuple[str | None, str | None] | None] = [None] * len(self.sentences)
         self.dateline = dateline_end(text)
+
+    def event(self, si: int) -> tuple[str | None, str | None]:
+        """(ACLED event type, sub-event type) of sentence ``si``, or (None, None); worked out
+        when first asked for (sentences that name no place never are)."""
+        ev = self._events[si]
+        if ev is None:
+            s, e = self.sentences[si]
+            ev = self._events[si] = classify_event(self.text[s:e], low=self.low[s:e], words=self.sentence_words[si])
+        return ev
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that holds ``offset``."""
@@ -542,7 +549,7 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
             rx, why, on_low = _BEFORE_RULES[bit.bit_length() - 1]
             if rx.match(back_low if on_low else text[b0:start][::-1]):
                 return Role("context", why)
-    if doc.events[si][0] is None:
+    if doc.event(si)[0] is None:
         return Role("context", "no event in the sentence")
     if (
         (not _LOC_WORDS.isdisjoint(tail_words[-8:]) and _LOCATIVE_BACK.match(low[t0:start][::-1]))
@@ -679,9 +686,11 @@ _WEEKDAY = _ci(
 )
 
 
+_IN_MONTH = re.compile(r"\bin (?:early |mid-?|late )?(" + "|".join(calendar.month_name[1:]) + r")\b")
 _DATE_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | {"yesterday", "night", "earlier", "week", "month"}
 
 
+@lru_cache(maxsize=4096)
 def parse_date(s: str | None) -> date | None:
     if not s:
         return None
@@ -737,7 +746,7 @@ def resolve_date(
     if re.search(r"\blast month\b", low):
         first = ref.replace(day=1) - timedelta(days=1)
         return first.replace(day=1).isoformat(), 3
-    m = re.search(r"\bin (?:early |mid-?|late )?(" + "|".join(calendar.month_name[1:]) + r")\b", sentence)
+    m = _IN_MONTH.search(sentence)
     if m:
         mon = list(calendar.month_name).index(m.group(1))
         year = ref.year if mon <= ref.month else ref.year - 1

@@ -489,7 +489,7 @@ def _finish(rep: Report, p: _Parsed) -> dict:
             sentence, low, words = text[s0:s1].strip(), doc.low[s0:s1], doc.sentence_words[si]
             facts[si] = (
                 sentence,
-                *doc.events[si],
+                *doc.event(si),
                 *events.casualties(sentence, low=low),
                 *events.resolve_date(sentence, rep.date, low=low, words=words),
                 events.reported_by(sentence, words=words),

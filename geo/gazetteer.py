@@ -95,6 +95,8 @@ class Gazetteer:
         for r in self._records:
             r["alt_list"] = [a for a in str(r.get("alt_names") or "").split("|") if a][:12]
         self._fuzzy_cache: dict[str, str | None] = {}
+        #: key -> the known name it is a typo of (None: not a typo), filled by geo.places
+        self.typo_cache: dict[str, str | None] = {}
         self._candidates: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {}
         self._strength: dict[str, tuple[bool, bool]] = {}
         self.name_keys = [name_key(n) for n in self.names]

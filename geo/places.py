@@ -243,18 +243,26 @@ def _fuzzy(text: str, toks: Tokens, i: int, gaz: Gazetteer, taken: bytearray) ->
             continue
         if n == 2 and not toks.capitalised[i + 1]:
             continue
-        key = k0 if n == 1 else k0 + " " + toks.key[i + 1]
-        if gaz.lookup(key):
-            continue
-        hit = gaz.fuzzy(key)
-        if hit is None:
-            continue
+        hit = _typo_of(k0 if n == 1 else k0 + " " + toks.key[i + 1], gaz)
+        if hit is not None:
+            return (n, hit, gaz.lookup(hit), "fuzzy")
+    return None
+
+
+def _typo_of(key: str, gaz: Gazetteer) -> str | None:
+    """The known name that ``key`` is a typo of, or None (worked out once per key)."""
+    cache = gaz.typo_cache
+    if key in cache:
+        return cache[key]
+    hit = None if gaz.lookup(key) else gaz.fuzzy(key)
+    if hit is not None:
         flat, hflat = key.replace(" ", ""), hit.replace(" ", "")
         # a demonym or plural of a known name (Armenian, Armenians, Azerbaijanis) is not a typo
         if flat.startswith(hflat) or hflat.startswith(flat):
-            continue
-        return (n, hit, gaz.lookup(hit), "fuzzy")
-    return None
+            hit = None
+    if len(cache) < 200_000:
+        cache[key] = hit
+    return hit
 
 
 _FEATURE_OF = re.compile(r"\b(village|town|city|district|region|province|hamlet|settlement)s?\s+of\s+(the\s+)?$")
