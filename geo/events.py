@@ -351,9 +351,26 @@ _LOCATIVE_BEFORE = _ci(
     r"\b(?:in|at|on|near|close\s+to|(?:spread|spill|expand|extend|escalate)\w*\s+(?:\w+\s+){0,3}?(?:to|into|over|beyond)|into|inside|within|around|including|blockade\s+of|siege\s+of|blocking|blockading|blocked|shook|rocked|pounded|hammered|battered|taken|take|retaken|seize|capture|liberate|downed\s+(?:over|near)|outside|across|over|onto|upon|throughout|along|against|toward|towards|targeting|targeted|hit|hitting|struck|striking|shelled|shelling|bombed|bombing|attacked|attacking|captured|capturing|seized|liberated|took|retook|entered|reached|fired\s+on|fire\s+on|fired\s+at|raids?\s+on|strikes?\s+on|attacks?\s+on|shelling\s+of|bombardment\s+of|capture\s+of|control\s+of|liberation\s+of|outskirts\s+of|parts\s+of|village\s+of|town\s+of|city\s+of|region\s+of|district\s+of|centre\s+of|center\s+of|areas?\s+of|heights?\s+(?:near|above)|positions?\s+(?:in|near))\s+(?:the\s+|its\s+|their\s+|his\s+)?(?:(?:[a-z\-]+\s+){0,2}(?:of|in|near|including)\s+(?:the\s+)?)?(?:[a-z][a-z\-]+\s+)?$"
 )
 _LOCATIVE_BACK = backward(_LOCATIVE_BEFORE)
+#: how the text after a mention says it was hit; each starts with a word for a quick test
+_PASSIVE_VERBS = (
+    "shelled hit struck attacked bombed targeted captured taken seized liberated retaken damaged destroyed "
+    "blockaded surrounded under cut"
+).split()
+_PASSIVE_PHRASES = [*_PASSIVE_VERBS[:-2], r"under\s+(?:fire|attack|shelling)", "cut off"]
 _AFTER_PASSIVE = _ci(
-    r"^(?:['’]s\s+\w+\s+|\s*,?\s*(?:a|the|an)?\s*(?:[\w\-]+,?\s+){0,6}?,?\s*)?(?:was|were|is|are|has been|have been|had been|came|come|remained|remains)\s+(?:\w+\s+){0,2}?(?:shelled|hit|struck|attacked|bombed|targeted|captured|taken|seized|liberated|retaken|damaged|destroyed|under\s+(?:fire|attack|shelling)|blockaded|cut off|surrounded)"
+    r"^(?:['’]s\s+\w+\s+|\s*,?\s*(?:a|the|an)?\s*(?:[\w\-]+,?\s+){0,6}?,?\s*)?(?:was|were|is|are|has been|have been|had been|came|come|remained|remains)\s+(?:\w+\s+){0,2}?"
+    "(?:" + "|".join(_PASSIVE_PHRASES) + ")"
 )
+
+
+def _passive_after(after_low: str) -> bool:
+    """The lower-cased text after a mention says the place was hit ("was shelled", ", a town of 5,000, came under fire")."""
+    for w in _PASSIVE_VERBS:
+        if w in after_low:
+            return _AFTER_PASSIVE.match(after_low) is not None
+    return False
+
+
 _AFTER_EVENT_NOUN = _ci(
     r"^\s*(?:[-–]\s*)?(?:was\s+)?(?:shelling|strike|strikes|attack|attacks|clash|clashes|fighting|offensive|explosion|blast|bombardment|massacre|tragedy|raid|assault|incursion|battle)\b"
 )
@@ -529,7 +546,7 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
         after = text[end:a1]
         for rx, why, on_low in _AFTER_RULES:
             if rx.match(after_low if on_low else after):
-                if why == "actor" and _AFTER_PASSIVE.match(after_low):
+                if why == "actor" and _passive_after(after_low):
                     break
                 return Role("context", why)
     t0 = max(b0, start - 60)
@@ -553,7 +570,7 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
         return Role("context", "no event in the sentence")
     if (
         (not _LOC_WORDS.isdisjoint(tail_words[-8:]) and _LOCATIVE_BACK.match(low[t0:start][::-1]))
-        or _AFTER_PASSIVE.match(after_low)
+        or _passive_after(after_low)
         or _AFTER_EVENT_NOUN.match(after_low)
     ):
         return Role("incident", "event placed here", _hypothetical(doc, si, start))
