@@ -127,8 +127,7 @@ def extract(
         reps = read_reports(reps, date=date)
     with _collector_paused():
         parsed = [_parse(r, ex) for r in reps]
-    _geocode_unknown(parsed, ex)
-    with _collector_paused():
+        _geocode_unknown(parsed, ex)
         _classify_all(parsed, ex)
         return [_finish(r, p) for r, p in zip(reps, parsed)]
 
