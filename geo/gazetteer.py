@@ -9,7 +9,11 @@ hyphens and spaces alike (Nagorno-Karabakh = Nagorno Karabakh) and drop apostrop
 
 from __future__ import annotations
 
+import hashlib
+import io
 import math
+import os
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.theatre import data_dir
+from geo.theatre import cache_dir, data_dir
 
 _FOLD_MAP = str.maketrans({"ə": "e", "Ə": "E", "ı": "i", "ǝ": "e", "’": "", "ʼ": "", "'": "", "`": "", "ʻ": ""})
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -189,10 +193,31 @@ def gazetteer_path() -> Path:
 
 @lru_cache(maxsize=4)
 def _load(path_s: str, _mtime: float) -> Gazetteer:
+    raw = Path(path_s).read_bytes()
+    # the built gazetteer is kept in the user's cache directory, keyed by the table and by this
+    # module's code, so later processes start faster
+    key = hashlib.sha1(raw + Path(__file__).read_bytes()).hexdigest()[:16]
+    cached = cache_dir() / f"gazetteer-{key}.pickle"
+    try:
+        with cached.open("rb") as f:
+            gaz = pickle.load(f)
+        if isinstance(gaz, Gazetteer):
+            return gaz
+    except Exception:  # noqa: BLE001 - a missing, stale or broken cache is rebuilt
+        pass
     places = pd.read_csv(
-        path_s, dtype={"id": str, "polygon": str, "zone_hint": str}, keep_default_na=False, na_values=[""]
+        io.BytesIO(raw), dtype={"id": str, "polygon": str, "zone_hint": str}, keep_default_na=False, na_values=[""]
     )
-    return Gazetteer(places)
+    gaz = Gazetteer(places)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a read-only home only costs start-up time
+    return gaz
 
 
 def load_gazetteer(path: str | Path | None = None) -> Gazetteer:

@@ -121,9 +121,10 @@ class Theatre:
         """KD-tree of boundary vertices on the unit sphere (see :func:`boundary_distance_km`)."""
         from scipy.spatial import cKDTree
 
-        return cKDTree(self._boundary_vertices(), balanced_tree=False, compact_nodes=False)
+        return cKDTree(self.boundary_vertices, balanced_tree=False, compact_nodes=False)
 
-    def _boundary_vertices(self) -> np.ndarray:
+    @cached_property
+    def boundary_vertices(self) -> np.ndarray:
         """Unit vectors of the densified boundaries; kept in the user's cache directory, keyed by
         a hash of the zone geometries, so later processes start faster."""
         import hashlib
@@ -223,8 +224,21 @@ def _chord_to_km(chord: np.ndarray) -> np.ndarray:
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.clip(chord / 2, 0, 1))
 
 
+#: up to this many points are measured against every boundary vertex, without building the KD-tree
+BRUTE_FORCE_MAX_POINTS = 16
+
+
 def _exact_km(theatre: Theatre, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
-    chord, _ = theatre.boundary_index.query(_unit_vectors(lon, lat), workers=-1)
+    vec = _unit_vectors(lon, lat)
+    if len(vec) <= BRUTE_FORCE_MAX_POINTS and "boundary_index" not in theatre.__dict__:
+        # a handful of points (a first report, a small table): cheaper than importing scipy and
+        # building the tree. The nearest vertex has the largest dot product; its chord is then
+        # measured directly, as the tree measures it.
+        verts = theatre.boundary_vertices
+        nearest = [int(np.argmax(verts @ v)) for v in vec]
+        chord = np.sqrt(((verts[nearest] - vec) ** 2).sum(axis=1))
+    else:
+        chord, _ = theatre.boundary_index.query(vec, workers=-1)
     return _chord_to_km(chord)
 
 

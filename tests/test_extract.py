@@ -180,3 +180,20 @@ def test_corpus_quality_floor():
         assert m["mention_f1"] > 0.95, (split, m)
         assert m["incident_role_f1"] > floor, (split, m)
         assert m["zone_accuracy_incidents"] > 0.95, (split, m)
+
+
+def test_built_gazetteer_is_cached_and_a_broken_cache_rebuilt(tmp_path, monkeypatch):
+    from geo import gazetteer as G
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = G.gazetteer_path()
+    built = G._load.__wrapped__(str(path), 0.0)
+    (cached,) = (tmp_path / "conflictmap").glob("gazetteer-*.pickle")
+    with monkeypatch.context() as m:  # the second load must not read the table again
+        m.setattr(G.pd, "read_csv", lambda *a, **k: (_ for _ in ()).throw(AssertionError("table read")))
+        again = G._load.__wrapped__(str(path), 0.0)
+    assert again is not built and again.index.keys() == built.index.keys() and again.names == built.names
+    assert again.candidates("martuni") == built.candidates("martuni") and len(built.candidates("martuni")[0]) >= 2
+    cached.write_bytes(b"not a pickle")
+    rebuilt = G._load.__wrapped__(str(path), 0.0)
+    assert rebuilt.names == built.names and cached.read_bytes()[:1] == b"\x80"
