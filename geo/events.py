@@ -434,11 +434,22 @@ _BEFORE_RULES = [(backward(rx), why, rx.pattern in _LOWERED) for rx, why in _BEF
 _AFTER_RULES = [(rx, why, rx.pattern in _LOWERED) for rx, why in _AFTER_CONTEXT]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Role:
     role: str  # "incident" or "context"
     reason: str
     hypothetical: bool = False
+
+
+_ROLES: dict[tuple[str, str, bool], Role] = {}
+
+
+def _role(role: str, reason: str, hypothetical: bool = False) -> Role:
+    """The (shared, immutable) Role with these values."""
+    r = _ROLES.get((role, reason, hypothetical))
+    if r is None:
+        r = _ROLES[(role, reason, hypothetical)] = Role(role, reason, hypothetical)
+    return r
 
 
 def classify_event(
@@ -531,7 +542,7 @@ class Document:
 def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> Role:
     """Role of the mention at [start, end) of ``doc``'s text, inside sentence ``si``."""
     if start < doc.dateline:
-        return Role("context", "dateline")
+        return _role("context", "dateline")
     text, low = doc.text, doc.low
     s0, s1 = doc.sentences[si]
     b0, a1 = max(s0, start - 80), min(s1, end + 80)
@@ -548,7 +559,7 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
             if rx.match(after_low if on_low else after):
                 if why == "actor" and _passive_after(after_low):
                     break
-                return Role("context", why)
+                return _role("context", why)
     t0 = max(b0, start - 60)
     tail_words = _WORD.findall(low, t0, start)  # the words of the 60 characters before the mention
     # which before-rules can match: those whose words end the text before the mention (and the
@@ -565,18 +576,18 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
             mask ^= bit
             rx, why, on_low = _BEFORE_RULES[bit.bit_length() - 1]
             if rx.match(back_low if on_low else text[b0:start][::-1]):
-                return Role("context", why)
+                return _role("context", why)
     if doc.event(si)[0] is None:
-        return Role("context", "no event in the sentence")
+        return _role("context", "no event in the sentence")
     if (
         (not _LOC_WORDS.isdisjoint(tail_words[-8:]) and _LOCATIVE_BACK.match(low[t0:start][::-1]))
         or _passive_after(after_low)
         or _AFTER_EVENT_NOUN.match(after_low)
     ):
-        return Role("incident", "event placed here", _hypothetical(doc, si, start))
+        return _role("incident", "event placed here", _hypothetical(doc, si, start))
     if kind == "country" and _TERRITORY_PHRASE.search(text, start, end):
-        return Role("incident", "territory phrase in an event sentence", _hypothetical(doc, si, start))
-    return Role("context", "not the place of the sentence's event")
+        return _role("incident", "territory phrase in an event sentence", _hypothetical(doc, si, start))
+    return _role("context", "not the place of the sentence's event")
 
 
 _TERRITORY_PHRASE = re.compile(
@@ -659,11 +670,16 @@ def _to_int(s: str) -> int | None:
     return total
 
 
-def casualties(sentence: str, *, low: str | None = None) -> tuple[int | None, int | None]:
+def casualties(
+    sentence: str, *, low: str | None = None, words: frozenset[str] | None = None
+) -> tuple[int | None, int | None]:
     """(fatalities, injured) stated in a sentence, conservative (the first/lowest figure).
 
-    ``low``: the sentence lower-cased by :func:`lower`, when already known."""
+    ``low`` and ``words`` as for :func:`classify_event`."""
     low = lower(sentence) if low is None else low
+    words = frozenset(_WORD.findall(low)) if words is None else words
+    if _NUMBER_WORD_SET.isdisjoint(words) and _DIGIT.search(low) is None:
+        return None, None  # no number, so no count
 
     def first(*rxs: re.Pattern) -> int | None:
         vals = []
@@ -680,6 +696,8 @@ def casualties(sentence: str, *, low: str | None = None) -> tuple[int | None, in
 
 
 _YEAR = re.compile(r"(19|20)\d\d$")
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD_SET = frozenset(w for k in _NUMBER_WORDS for w in k.split())
 
 
 # -- dates ---------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import pandas as pd
 import shapely
 
 from geo import events
+from geo._backward import backward
 from geo.gazetteer import Gazetteer, load_gazetteer, name_key
 from geo.geocode.base import Geocoder, Query, Resolution
 from geo.jurisdiction import classify
@@ -38,6 +39,7 @@ _NEAR = re.compile(
     r"\b(?:near|outside|around|outskirts of|close to|vicinity of|km (?:from|of))\s+"
     r"(?:the\s+)?(?:town of\s+|village of\s+)?$"
 )  # runs on lower-cased text
+_NEAR_BACK = backward(_NEAR)
 _UNKNOWN = re.compile(
     r"\b(?:village|town|settlement|hamlet|city)\s+of\s+(?P<a>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)"
     r"|\b(?P<b>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)\s+(?:village|district|rayon)\b"
@@ -164,12 +166,14 @@ def _parse(rep: Report, ex: Extractor) -> _Parsed:
     found = find_mentions(text, gaz, tokens=tokenize(text))
     resolve_mentions(text, found, gaz, sentences=doc.sentences)
     out = []
-    for m in found:
-        si = doc.sentence_of(m.start)
+    low, starts, si = doc.low, doc.sentence_starts, 0
+    for m in found:  # in text order, so the sentence index only moves forward
+        while si + 1 < len(starts) and starts[si + 1] <= m.start:
+            si += 1
         base = ex.place_fields(m.place)
         role = events.decide_role(doc, si, m.start, m.end, kind=base["kind"])
         d = _mention_dict(m, base, role, si)
-        if d["kind"] == "settlement" and _NEAR.search(doc.low[max(0, m.start - 30) : m.start]):
+        if d["kind"] == "settlement" and _NEAR_BACK.match(low[max(0, m.start - 30) : m.start][::-1]):
             d["precision"] = 2  # "near X", "outside X": ACLED's precision 2
         out.append(d)
     named = frozenset(str(d["place_id"])[len("country-") :] for d in out if d["kind"] == "country")
@@ -489,7 +493,7 @@ def _finish(rep: Report, p: _Parsed) -> dict:
             facts[si] = (
                 sentence,
                 *doc.event(si),
-                *events.casualties(sentence, low=low),
+                *events.casualties(sentence, low=low, words=words),
                 *events.resolve_date(sentence, rep.date, low=low, words=words),
                 events.reported_by(sentence, words=words),
             )
