@@ -432,7 +432,7 @@ def _classify_region(m: dict, ex: Extractor) -> None:
 
 
 #: working fields of a mention that never reach the output
-_PRIVATE = ("_geometry", "_place_index", "_query")
+_PRIVATE_SOMETIMES = ("_geometry", "_query")  # besides "_place_index", which every mention has
 _ZONE_FIELDS = ("zone", "zone_kind", "country", "spillover", "admin1", "admin1_local", "boundary_km")
 #: what classification sets on a mention (and the cache replays)
 _OUTCOME_FIELDS = (*_ZONE_FIELDS, "lat", "lon", "region", "bbox", "zones_touched", "_geometry")
@@ -539,11 +539,12 @@ def _finish(rep: Report, p: _Parsed) -> dict:
         incidents.append(inc)
     public_mentions = mentions  # the private working fields are dropped in place
     for m in public_mentions:
-        for k in _PRIVATE:
-            m.pop(k, None)
-    for pm in public_mentions:
-        if not pm["notes"]:
-            pm.pop("notes")
+        del m["_place_index"]
+        for k in _PRIVATE_SOMETIMES:
+            if k in m:
+                del m[k]
+        if not m["notes"]:
+            del m["notes"]
     return {
         "id": rep.id,
         "date": rep.date,

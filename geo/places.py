@@ -136,19 +136,41 @@ def _upper_class() -> str:
 
 # Only words that can be part of a name are tokens: capitalised words and feature words
 # (district, river...). Lower-case words are left out, so a name never spans one.
-_NAME_TOKEN = re.compile(
-    r"(?<![^\W\d_])(?:[" + _upper_class() + r"][^\W\d_]*(?:['’ʼ][^\W\d_]+)*"
-    r"|(?:" + "|".join(sorted(FEATURE_WORDS, key=len, reverse=True)) + r")(?![^\W\d_]))"
-)
+_UPPER = _upper_class()
+#: a capitalised word not preceded by a letter; the look-behind comes after the first letter so
+#: that the regex engine can skip ahead to the upper-case letters
+_CAPITALISED = re.compile(r"[" + _UPPER + r"](?<![^\W\d_][" + _UPPER + r"])[^\W\d_]*(?:['’ʼ][^\W\d_]+)*")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _feature_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every feature word (district, river...) standing as a word of its own."""
+    out = []
+    n = len(text)
+    for w in FEATURE_WORDS:
+        i = text.find(w)
+        while i >= 0:
+            e = i + len(w)
+            if (i == 0 or not _LETTER.match(text, i - 1)) and (e == n or not _LETTER.match(text, e)):
+                out.append((i, e))
+            i = text.find(w, e)
+    return out
 
 
 def tokenize(text: str) -> Tokens:
     """Name tokens (capitalised words and feature words) with offsets; a possessive 's is cut
     off the token (and its span)."""
-    found = list(_NAME_TOKEN.finditer(text))
-    start = [m.start() for m in found]
-    end = [m.end() for m in found]
-    words = [m.group() for m in found]
+    caps = [m.span() for m in _CAPITALISED.finditer(text)]
+    spans = caps
+    feats = _feature_spans(text)
+    if feats:
+        # a feature word inside a capitalised word ("D'village") is part of it
+        cap_starts = [a for a, _ in caps]
+        feats = [(a, b) for a, b in feats if (k := bisect.bisect_right(cap_starts, a)) == 0 or caps[k - 1][1] <= a]
+        spans = sorted(caps + feats)
+    start = [a for a, _ in spans]
+    end = [b for _, b in spans]
+    words = [text[a:b] for a, b in spans]
     for i, t in enumerate(words):
         if "'" in t or "’" in t:
             pm = _POSSESSIVE.search(t)
@@ -181,7 +203,7 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: Tokens | None = None) ->
             )
         )
 
-    lookup, prefixes, max_tokens = gaz.index.get, gaz.prefixes, gaz.max_tokens
+    index, prefixes, max_tokens = gaz.index, gaz.prefixes, gaz.max_tokens
     can_start = [
         c and k not in STOP_TOKENS or (len(t) > 3 and t.isupper()) for c, k, t in zip(toks.capitalised, keys, toks.text)
     ]
@@ -190,25 +212,25 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: Tokens | None = None) ->
         if taken[i] or not can_start[i]:
             i += 1
             continue
-        best = None
-        key = ""
-        for n in range(1, min(max_tokens, ntok - i) + 1):
-            j = i + n - 1
-            if taken[j] or (n > 1 and not _joined(text, toks, i, n)):
-                break
-            key = keys[j] if n == 1 else key + " " + keys[j]
-            entries = lookup(key)
-            if entries:
-                best = (n, key, entries)
-            if key not in prefixes:
-                break
+        key = keys[i]
+        best = (1, key) if key in index else None
+        if key in prefixes:  # the start of a longer name: take the longest that is known
+            for n in range(2, min(max_tokens, ntok - i) + 1):
+                j = i + n - 1
+                if taken[j] or not _joined(text, toks, i, n):
+                    break
+                key = key + " " + keys[j]
+                if key in index:
+                    best = (n, key)
+                if key not in prefixes:
+                    break
         if best is None:
             fz = _fuzzy(text, toks, i, gaz, taken)
             if fz is None:
                 i += 1
                 continue
             best = fz
-        n, key, entries = best[0], best[1], best[2]
+        n, key = best[0], best[1]
         s, e = starts[i], ends[i + n - 1]
         places, types = gaz.candidates(key)
         mentions.append(Mention(s, e, text[s:e], key, list(places), list(types), i, n, fuzzy=len(best) > 3))

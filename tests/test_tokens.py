@@ -1,0 +1,48 @@
+"""Name tokens: capitalised words and stand-alone feature words, with offsets."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from geo import places
+from tests.conftest import ROOT
+
+# the definition, as one regular expression (tokenize finds the same spans faster)
+SPEC = re.compile(
+    r"(?<![^\W\d_])(?:[" + places._upper_class() + r"][^\W\d_]*(?:['’ʼ][^\W\d_]+)*"
+    r"|(?:" + "|".join(sorted(places.FEATURE_WORDS, key=len, reverse=True)) + r")(?![^\W\d_]))"
+)
+TRICKY = (
+    "D'village and O’district; villages of Şuşa, the Mount Murov pass, mountains, 5village, village_2, "
+    "xvillage, villagex, ÉVillage, Stepanakert-Khankendi river\nlake, ÇAYLI ridge's bridge, "
+    "корпус Village, Արցախ district, river's edge, 'town' (city)"
+)
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    t = places.tokenize(text)
+    return [(a, a + len(w)) for a, w in zip(t.start, t.text)]
+
+
+def test_tokens_are_the_spec_spans_with_possessives_cut() -> None:
+    texts = [TRICKY] + [
+        json.loads(x)["text"] for x in (ROOT / "data" / "corpus" / "reports.jsonl").read_text("utf-8").splitlines()
+    ]
+    for text in texts:
+        spec = []
+        for m in SPEC.finditer(text):
+            a, b = m.span()
+            pm = re.search(r"['’]s?$", m.group())
+            if pm and len(m.group()) - len(pm.group()) >= 2:
+                b -= len(pm.group())
+            spec.append((a, b))
+        assert _spans(text) == spec
+
+
+def test_tokens_carry_keys_and_case() -> None:
+    t = places.tokenize("Shelling near Şuşa's village")
+    assert t.text == ["Shelling", "Şuşa", "village"]
+    assert t.key == ["shelling", "susa", "village"]
+    assert t.capitalised == [True, True, False]
+    assert t.end[1] - t.start[1] == len("Şuşa")
