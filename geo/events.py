@@ -49,7 +49,9 @@ def _ci(pattern: str) -> re.Pattern:
 _ABBREV = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Maj|Capt|No|U\.S|U\.N|e\.g|i\.e|km|vs)"
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+#: "[.!?]+[")]*\s+(?=["(]?[A-Z0-9])|\n\s*\n", written to start with one character class so
+#: that the regex engine can skip ahead to the characters that can start it
+_SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=\n)\s*\n)")
 #: a break right after an abbreviation or an initial is no break
 _ABBREV_END = re.compile(r"\b(?:" + _ABBREV + r"|[A-Z])\.$")
 
@@ -539,27 +541,39 @@ class Document:
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
 
+#: first word after a mention -> whether any after-rule can apply (filled as words are met)
+_AFTER_GATE: dict[str, bool] = {}
+_CONTEXT_ROLES = {why: _role("context", why) for _, why in (*_BEFORE_CONTEXT, *_AFTER_CONTEXT)}
+_DATELINE_ROLE = _role("context", "dateline")
+_NO_EVENT_ROLE = _role("context", "no event in the sentence")
+_ELSEWHERE_ROLE = _role("context", "not the place of the sentence's event")
+
+
 def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> Role:
     """Role of the mention at [start, end) of ``doc``'s text, inside sentence ``si``."""
     if start < doc.dateline:
-        return _role("context", "dateline")
+        return _DATELINE_ROLE
     text, low = doc.text, doc.low
     s0, s1 = doc.sentences[si]
     b0, a1 = max(s0, start - 80), min(s1, end + 80)
     after_low = low[end:a1]
-    fw = _FIRST_WORD.match(after_low)
-    gate_after = (
-        after_low[:1] in ("'", "’", "-", "–")
-        or after_low[1:2] in ("-", "–")
-        or (fw is not None and _word_in(fw.group(1), _AFTER_WORDS))
-    )
+    gate_after = after_low[:1] in ("'", "’", "-", "–") or after_low[1:2] in ("-", "–")
+    if not gate_after:
+        fw = _FIRST_WORD.match(after_low)
+        if fw is not None:
+            w = fw.group(1)
+            gate_after = _AFTER_GATE.get(w)
+            if gate_after is None:
+                gate_after = _word_in(w, _AFTER_WORDS)
+                if len(_AFTER_GATE) < 100_000:
+                    _AFTER_GATE[w] = gate_after
     if gate_after:
         after = text[end:a1]
         for rx, why, on_low in _AFTER_RULES:
             if rx.match(after_low if on_low else after):
                 if why == "actor" and _passive_after(after_low):
                     break
-                return _role("context", why)
+                return _CONTEXT_ROLES[why]
     t0 = max(b0, start - 60)
     tail_words = _WORD.findall(low, t0, start)  # the words of the 60 characters before the mention
     # which before-rules can match: those whose words end the text before the mention (and the
@@ -576,9 +590,9 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
             mask ^= bit
             rx, why, on_low = _BEFORE_RULES[bit.bit_length() - 1]
             if rx.match(back_low if on_low else text[b0:start][::-1]):
-                return _role("context", why)
+                return _CONTEXT_ROLES[why]
     if doc.event(si)[0] is None:
-        return _role("context", "no event in the sentence")
+        return _NO_EVENT_ROLE
     if (
         (not _LOC_WORDS.isdisjoint(tail_words[-8:]) and _LOCATIVE_BACK.match(low[t0:start][::-1]))
         or _passive_after(after_low)
@@ -587,7 +601,7 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
         return _role("incident", "event placed here", _hypothetical(doc, si, start))
     if kind == "country" and _TERRITORY_PHRASE.search(text, start, end):
         return _role("incident", "territory phrase in an event sentence", _hypothetical(doc, si, start))
-    return _role("context", "not the place of the sentence's event")
+    return _ELSEWHERE_ROLE
 
 
 _TERRITORY_PHRASE = re.compile(

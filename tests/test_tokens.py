@@ -46,3 +46,16 @@ def test_tokens_carry_keys_and_case() -> None:
     assert t.key == ["shelling", "susa", "village"]
     assert t.capitalised == [True, True, False]
     assert t.end[1] - t.start[1] == len("Şuşa")
+
+
+def test_sentence_breaks_are_the_spec_breaks() -> None:
+    import random
+
+    from geo import events
+
+    spec = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+    rnd = random.Random(7)
+    alphabet = list("ab .!?\n\n  \"'”’)(“‘AZ09\t")
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40))) for _ in range(5000)] + [TRICKY]
+    for t in texts:
+        assert [m.span() for m in events._SENTENCE_BREAK.finditer(t)] == [m.span() for m in spec.finditer(t)], t
