@@ -101,7 +101,7 @@ class Tokens:
         return len(self.start)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A span that names a place, with its candidate places and the one chosen."""
 
@@ -257,18 +257,16 @@ def _joined(text: str, toks: Tokens, i: int, n: int) -> bool:
 
 
 def _fuzzy(text: str, toks: Tokens, i: int, gaz: Gazetteer, taken: bytearray) -> tuple | None:
+    """A typo of a known name starting at token ``i`` (two tokens tried before one)."""
     k0 = toks.key[i]
     if not toks.capitalised[i] or k0 in STOP_TOKENS or len(k0) < 7:
         return None
-    for n in (2, 1):
-        if i + n > len(toks) or any(taken[i : i + n]) or (n == 2 and not _joined(text, toks, i, 2)):
-            continue
-        if n == 2 and not toks.capitalised[i + 1]:
-            continue
-        hit = _typo_of(k0 if n == 1 else k0 + " " + toks.key[i + 1], gaz)
+    if i + 1 < len(toks) and not taken[i + 1] and toks.capitalised[i + 1] and _joined(text, toks, i, 2):
+        hit = _typo_of(k0 + " " + toks.key[i + 1], gaz)
         if hit is not None:
-            return (n, hit, gaz.lookup(hit), "fuzzy")
-    return None
+            return (2, hit, gaz.lookup(hit), "fuzzy")
+    hit = _typo_of(k0, gaz)
+    return None if hit is None else (1, hit, gaz.lookup(hit), "fuzzy")
 
 
 def _typo_of(key: str, gaz: Gazetteer) -> str | None:
