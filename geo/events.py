@@ -555,7 +555,8 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
         return _DATELINE_ROLE
     text, low = doc.text, doc.low
     s0, s1 = doc.sentences[si]
-    b0, a1 = max(s0, start - 80), min(s1, end + 80)
+    b0 = start - 80 if start - 80 > s0 else s0
+    a1 = end + 80 if end + 80 < s1 else s1
     after_low = low[end:a1]
     gate_after = after_low[:1] in ("'", "’", "-", "–") or after_low[1:2] in ("-", "–")
     if not gate_after:
@@ -574,7 +575,7 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
                 if why == "actor" and _passive_after(after_low):
                     break
                 return _CONTEXT_ROLES[why]
-    t0 = max(b0, start - 60)
+    t0 = start - 60 if start - 60 > b0 else b0
     tail_words = _WORD.findall(low, t0, start)  # the words of the 60 characters before the mention
     # which before-rules can match: those whose words end the text before the mention (and the
     # word-less rule for a hyphenated compound when a dash is there)

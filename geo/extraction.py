@@ -59,8 +59,8 @@ class Extractor:
     _region_cache: dict[int, dict] = field(default_factory=dict)
     _place_cache: dict[int, dict] = field(default_factory=dict)
     _place_extra: dict[int, tuple] = field(default_factory=dict)
-    #: (place, lat, lon, is a region) -> (fields, notes) that classification gave a mention
-    _zone_cache: dict[tuple, tuple[dict, list[str]]] = field(default_factory=dict)
+    #: (place, lat, lon, is a region) -> (fields, notes, list fields) classification gave a mention
+    _zone_cache: dict[tuple, tuple[dict, list[str], tuple[str, ...]]] = field(default_factory=dict)
 
     def place_fields(self, i: int) -> dict:
         """The fields of a mention that depend only on its place (gazetteer row ``i``), in output
@@ -166,14 +166,16 @@ def _parse(rep: Report, ex: Extractor) -> _Parsed:
     found = find_mentions(text, gaz, tokens=tokenize(text))
     resolve_mentions(text, found, gaz, sentences=doc.sentences)
     out = []
-    low, starts, si = doc.low, doc.sentence_starts, 0
+    low, starts, si, last = doc.low, doc.sentence_starts, 0, len(doc.sentence_starts) - 1
+    bases = ex._place_cache
+    decide_role = events.decide_role
     for m in found:  # in text order, so the sentence index only moves forward
-        while si + 1 < len(starts) and starts[si + 1] <= m.start:
+        while si < last and starts[si + 1] <= m.start:
             si += 1
-        base = ex.place_fields(m.place)
-        role = events.decide_role(doc, si, m.start, m.end, kind=base["kind"])
-        d = _mention_dict(m, base, role, si)
-        if d["kind"] == "settlement" and _NEAR_BACK.match(low[max(0, m.start - 30) : m.start][::-1]):
+        base = bases.get(m.place) or ex.place_fields(m.place)
+        kind = base["kind"]
+        d = _mention_dict(m, base, decide_role(doc, si, m.start, m.end, kind=kind), si)
+        if kind == "settlement" and _NEAR_BACK.match(low[max(0, m.start - 30) : m.start][::-1]):
             d["precision"] = 2  # "near X", "outside X": ACLED's precision 2
         out.append(d)
     named = frozenset(str(d["place_id"])[len("country-") :] for d in out if d["kind"] == "country")
@@ -381,11 +383,12 @@ def _classify_all(parsed: list[_Parsed], ex: Extractor) -> None:
     for m, k in located:
         hit = cache.get(k)
         if hit is not None:
-            fields, notes = hit
+            fields, notes, lists = hit
             m.update(fields)
-            for name in _LIST_FIELDS.intersection(fields):
+            for name in lists:  # each mention its own copy of a list
                 m[name] = list(fields[name])
-            m["notes"].extend(notes)
+            if notes:
+                m["notes"].extend(notes)
             continue
         before = len(m["notes"])
         if k[3]:
@@ -393,7 +396,8 @@ def _classify_all(parsed: list[_Parsed], ex: Extractor) -> None:
         else:
             _apply_zone(m, where[(k[1], k[2])], ex)
         if len(cache) < _ZONE_CACHE_MAX:
-            cache[k] = ({f: m[f] for f in _OUTCOME_FIELDS if f in m}, m["notes"][before:])
+            fields = {f: m[f] for f in _OUTCOME_FIELDS if f in m}
+            cache[k] = (fields, m["notes"][before:], tuple(_LIST_FIELDS.intersection(fields)))
 
 
 def _classify_region(m: dict, ex: Extractor) -> None:

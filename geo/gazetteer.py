@@ -182,7 +182,8 @@ class Gazetteer:
         """Median approximate km from place ``i`` to places ``others`` (equirectangular; for ranking)."""
         la, lo = self.lat[i], self.lon[i]
         c = math.cos(math.radians(la)) * 111.2
-        d = sorted(math.hypot((self.lat[j] - la) * 111.2, (self.lon[j] - lo) * c) for j in others)
+        lat, lon, hypot = self.lat, self.lon, math.hypot
+        d = sorted([hypot((lat[j] - la) * 111.2, (lon[j] - lo) * c) for j in others])
         n = len(d)
         return d[n // 2] if n % 2 else (d[n // 2 - 1] + d[n // 2]) / 2
 
