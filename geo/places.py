@@ -86,6 +86,17 @@ STOP_TOKENS = frozenset(
 )
 
 
+#: word -> name key, for the words met so far (a plain dict: cheaper per lookup than an lru_cache)
+_TOKEN_KEYS: dict[str, str] = {}
+
+
+def _token_key(word: str) -> str:
+    key = name_key(word)
+    if len(_TOKEN_KEYS) < 200_000:
+        _TOKEN_KEYS[word] = key
+    return key
+
+
 class Tokens:
     """The name tokens of a text as parallel lists: offsets (end exclusive), the word, its name
     key and whether it is capitalised. ``len()`` is the number of tokens."""
@@ -94,7 +105,8 @@ class Tokens:
 
     def __init__(self, start: list[int], end: list[int], text: list[str]):
         self.start, self.end, self.text = start, end, text
-        self.key = [name_key(t) for t in text]
+        get = _TOKEN_KEYS.get
+        self.key = [get(t) or _token_key(t) for t in text]
         self.capitalised = [t[:1].isupper() for t in text]
 
     def __len__(self) -> int:
