@@ -100,17 +100,17 @@ EVENT_PATTERNS: list[tuple[str, str, str]] = [
         "Armed clash",
     ),
     (
-        r"\bincursions?\b|\b(?:moved|crossed|cross|pushed|advanced|encroached|infiltrated)\s+(?:\w+\s+){0,2}?into\b|\bdug in\b|\bsending troops\b|\bsent troops\b",
+        r"\bincursions?\b|\b(?:moved|crossed|cross|pushed|advanced|encroached|infiltrated)\s+(?:\w+\s+){0,2}?into\b|\bcrossed the border\b|\bdug in\b|\bsending troops\b|\bsent troops\b",
         "Strategic developments",
         "Other",
     ),
     (
-        r"\bcaptur(?:e|ed|ing)\b|\btook (?:control|over)\b|\btaken\b|\btak(?:e|ing) (?:control|over)\b|\bseiz(?:e|ed|ing)\b|\bliberat(?:e|ed|ion)\b|\bretook\b|\brecaptured?\b|\bentered\b|\bfell to\b",
+        r"\bcaptur(?:e|ed|ing)\b|\btook (?:control|over)\b|\btaken\b|\btak(?:e|ing) (?:control|over)\b|\bseiz(?:e|ed|ing)\b|\bliberat(?:e|ed|ion)\b|\bretook\b|\brecaptured?\b|\bretake\b|\b(?:take|took|taking) back\b|\bentered\b|\bfell to\b",
         "Battles",
         "Government regains territory",
     ),
     (
-        r"\bclash(?:es|ed)?\b|\bfighting\b|\bfought\b|\bbattles?\b|\bskirmish(?:es)?\b|\bfirefights?\b|\boffensive\b|\bassault\b|\battack(?:s|ed|ing)?\b|\bopened fire\b|\bexchanges? of fire\b|\bgunfire\b|\bfire\b|\bincursions?\b|\badvanc(?:e|ed|ing)\b|\bpushed into\b|\bcounter-?attack",
+        r"\bclash(?:es|ed)?\b|\bfighting\b|\bfought\b|\bbattles?\b|\bskirmish(?:es)?\b|\bfirefights?\b|\boffensive\b|\bassault\b|\battack(?:s|ed|ing)?\b|\bopened fire\b|\bexchanges? of fire\b|\bshots?\s+(?:were\s+)?(?:fired|exchanged)\b|\bexchanged\s+(?:fire|shots)\b|\bgunfire\b|\bfire\b|\bincursions?\b|\badvanc(?:e|ed|ing)\b|\bpushed into\b|\bcounter-?attack",
         "Battles",
         "Armed clash",
     ),
@@ -135,10 +135,10 @@ _EVENT_GATES = [
         "mine mines landmine landmines ied ieds explosive",
         "explosion explosions exploded explode blast blasts",
         "conflict war fighting clashes hostilities violence",
-        "incursion incursions into dug sending sent",
-        "capture captured capturing took taken take taking seize seized seizing liberate liberated liberation retook recapture recaptured entered fell",
+        "incursion incursions into crossed dug sending sent",
+        "capture captured capturing took taken take taking seize seized seizing liberate liberated liberation retook recapture recaptured retake entered fell",
         "clash clashes clashed fighting fought battle battles skirmish skirmishes firefight firefights offensive assault attack attacks "
-        "attacked attacking opened exchange exchanges gunfire fire incursion incursions advance advanced advancing pushed counter counterattack",
+        "attacked attacking opened exchange exchanges exchanged shot shots gunfire fire incursion incursions advance advanced advancing pushed counter counterattack",
         "blockade blockaded blockades blocked checkpoint checkpoints closed detain detained detains arrest arrested arrests",
         "kill killed killing kills wounded injured injuries injuring dead died casualty casualties shot downed shook rocked pounded "
         "destroyed damaged hit struck strike strikes striking landed fight besieged siege evacuated evacuation death deaths "
@@ -207,9 +207,16 @@ _CIVILIAN = _ci(r"\bcivilians?\b|\bresidents?\b|\bchildren\b|\bwomen\b|\bvillage
 _HYPOTHETICAL = _ci(
     r"\bif\b|\bwould\b|\bcould\b|\bmight\b|\bin case\b|\bin the event\b|\bshould\s+\w+\s+(?:spread|expand|spill)|"
     r"\bthreat(?:en|ened|ens)?\b|\bwarn(?:ed|s|ing)?\b.*\b(?:against|of)\b|\brisk of\b|\bany (?:attack|aggression|incursion)\b|"
-    r"\bwill (?:respond|retaliate|defend)\b|\bfears? (?:that|of)\b|\bunless\b|\bpossible\b|\baimed at\b|\bintended\b|"
-    r"\bplann(?:ed|ing)\b|\bnot tolerate\b|\bapplies only to\b|\bwould apply\b|\bprepar(?:ing|ed) to\b"
+    r"\bwill (?:respond|retaliate|defend)\b|\bfears? (?:that|of)\b|\bunless\b|\bpossible\b|"
+    r"(?<!pre-)\bplann(?:ed|ing)\b|\bnot tolerate\b|\bapplies only to\b|\bwould apply\b|\bprepar(?:ing|ed) to\b|"
+    r"\breserv(?:e|es|ed|ing) the right\b|\bvow(?:s|ed)? to\b|\bplans? to\b|\bintends? to\b|\bready to\b"
 )
+_CONDITION = re.compile(r"if\b|unless\b|in case\b|in the event\b|should\b")
+#: cues that govern only the next few words, not the whole clause ("launchers aimed at Ganja and
+#: Mingachevir, the first strike on Armenian territory")
+_HYPOTHETICAL_NEAR = _ci(r"\baimed at\b|\bintended\b")
+#: how many characters before a mention a near cue reaches
+HYPOTHETICAL_NEAR_CHARS = 40
 
 # Cues in the few words before a mention
 _BEFORE_CONTEXT = [
@@ -350,27 +357,28 @@ _AFTER_CONTEXT = [
     ),
 ]
 _LOCATIVE_BEFORE = _ci(
-    r"\b(?:in|at|on|near|close\s+to|(?:spread|spill|expand|extend|escalate)\w*\s+(?:\w+\s+){0,3}?(?:to|into|over|beyond)|into|inside|within|around|including|blockade\s+of|siege\s+of|blocking|blockading|blocked|shook|rocked|pounded|hammered|battered|taken|take|retaken|seize|capture|liberate|downed\s+(?:over|near)|outside|across|over|onto|upon|throughout|along|against|toward|towards|targeting|targeted|hit|hitting|struck|striking|shelled|shelling|bombed|bombing|attacked|attacking|captured|capturing|seized|liberated|took|retook|entered|reached|fired\s+on|fire\s+on|fired\s+at|raids?\s+on|strikes?\s+on|attacks?\s+on|shelling\s+of|bombardment\s+of|capture\s+of|control\s+of|liberation\s+of|outskirts\s+of|parts\s+of|village\s+of|town\s+of|city\s+of|region\s+of|district\s+of|centre\s+of|center\s+of|areas?\s+of|heights?\s+(?:near|above)|positions?\s+(?:in|near))\s+(?:the\s+|its\s+|their\s+|his\s+)?(?:(?:[a-z\-]+\s+){0,2}(?:of|in|near|including)\s+(?:the\s+)?)?(?:[a-z][a-z\-]+\s+)?$"
+    r"\b(?:in|at|on|near|close\s+to|(?:spread|spill|expand|extend|escalate)\w*\s+(?:\w+\s+){0,3}?(?:to|into|over|beyond)|into|inside|within|around|including|blockade\s+of|siege\s+of|blocking|blockading|blocked|shook|rocked|pounded|hammered|battered|taken|take|retaken|seize|capture|liberate|downed\s+(?:over|near)|outside|across|over|onto|upon|throughout|along|against|toward|towards|targeting|targeted|target|hit|hitting|strike|struck|striking|shell|shelled|shelling|bomb|bombed|bombing|attack|attacked|attacking|captured|capturing|seized|liberated|took|retook|entered|reached|fired\s+on|fire\s+on|fired\s+at|raids?\s+on|strikes?\s+on|attacks?\s+on|shelling\s+of|bombardment\s+of|capture\s+of|control\s+of|liberation\s+of|outskirts\s+of|parts\s+of|village\s+of|town\s+of|city\s+of|region\s+of|district\s+of|centre\s+of|center\s+of|areas?\s+of|heights?\s+(?:near|above)|positions?\s+(?:in|near))\s+(?:the\s+|its\s+|their\s+|his\s+)?(?:(?:[a-z\-]+\s+){0,2}(?:of|in|near|including)\s+(?:the\s+)?)?(?:[a-z][a-z\-]+\s+)?$"
 )
 _LOCATIVE_BACK = backward(_LOCATIVE_BEFORE)
 #: how the text after a mention says it was hit; each starts with a word for a quick test
 _PASSIVE_VERBS = (
     "shelled hit struck attacked bombed targeted captured taken seized liberated retaken damaged destroyed "
-    "blockaded surrounded under cut"
+    "blockaded surrounded evacuated under cut"
 ).split()
 _PASSIVE_PHRASES = [*_PASSIVE_VERBS[:-2], r"under\s+(?:fire|attack|shelling)", "cut off"]
 _AFTER_PASSIVE = _ci(
-    r"^(?:['’]s\s+\w+\s+|\s*,?\s*(?:a|the|an)?\s*(?:[\w\-]+,?\s+){0,6}?,?\s*)?(?:was|were|is|are|has been|have been|had been|came|come|remained|remains)\s+(?:\w+\s+){0,2}?"
+    r"^(?:['’]s\s+\w+\s+|\s*,?\s*(?:a|the|an)?\s*(?:[\w\-]+,?\s+){0,6}?,?\s*)?(?:was|were|is|are|has been|have been|had been|came|come|remained|remains|(?P<modal>would|will|could|might) be)\s+(?:\w+\s+){0,2}?"
     "(?:" + "|".join(_PASSIVE_PHRASES) + ")"
 )
 
 
-def _passive_after(after_low: str) -> bool:
-    """The lower-cased text after a mention says the place was hit ("was shelled", ", a town of 5,000, came under fire")."""
+def _passive_after(after_low: str) -> re.Match | None:
+    """The lower-cased text after a mention says the place was hit ("was shelled", ", a town of
+    5,000, came under fire"); the match's ``modal`` group is set for "would be shelled"."""
     for w in _PASSIVE_VERBS:
         if w in after_low:
-            return _AFTER_PASSIVE.match(after_low) is not None
-    return False
+            return _AFTER_PASSIVE.match(after_low)
+    return None
 
 
 _AFTER_EVENT_NOUN = _ci(
@@ -479,25 +487,37 @@ _HARM_WORDS = re.compile(r"\bkill|\bwounded|\binjur|\bdead|\bdied")
 
 
 def hypothetical_before(text_before: str) -> bool:
-    """True when a conditional or threat cue governs the clause that ends at a mention."""
+    """True when a conditional or threat cue governs the clause that ends at a mention (or a
+    near cue such as "aimed at" comes just before it)."""
     clause = _CLAUSE_BREAK.split(text_before)[-1].lower()
     if _HYPO_WORDS.isdisjoint(_WORD.findall(clause)):
         return False
-    return bool(_HYPOTHETICAL.search(clause))
+    if _HYPOTHETICAL_NEAR.search(clause[-HYPOTHETICAL_NEAR_CHARS:]):
+        return True
+    for m in _HYPOTHETICAL.finditer(clause):
+        # a condition ("if talks failed, ...") ends at the next comma; a modal or threat governs the clause
+        if not (_CONDITION.match(m.group()) and "," in clause[m.end() :]):
+            return True
+    return False
 
 
-_CLAUSE_BREAK = re.compile(r"[;:]|\.\s|,\s+(?:but|while|and)\s|\bsaid\b|\bsays\b")
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|\.\s|,\s+(?:but|while|and)\s|\bsaid\b|\bsays\b"
+    # ", a week after ...", ", days before ...": a time adjunct starts a clause of its own
+    r"|,\s+(?:(?:a|an|one|two|three|several|a few)\s+)?(?:(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|before|since)\b"
+)
 #: one of these words must be in the clause for _HYPOTHETICAL to be tried
 _HYPO_WORDS = frozenset(
     """if would could might case event should threat threaten threatened threatens warn warned warns warning risk
-    any will fear fears unless possible aimed intended planned planning tolerate applies apply preparing prepared""".split()
+    any will fear fears unless possible aimed intended planned planning tolerate applies apply preparing prepared
+    reserve reserves reserved reserving vow vows vowed plan plans intend intends ready""".split()
 )
 #: one of these words must end the text before a mention for _LOCATIVE_BEFORE to be tried
 _LOC_WORDS = frozenset(
     """in at on near close to spread spreading spreads spilled spill spills expand expanded expands extend extended
     escalate escalated into inside within around including blockade siege blocking blockading blocked shook rocked
     pounded hammered battered taken take retaken seize capture liberate downed over outside across onto upon
-    throughout along against toward towards targeting targeted hit hitting struck striking shelled shelling bombed
+    throughout along against toward towards targeting targeted target hit hitting struck striking shell shelled shelling bomb bombed
     bombing attacked attacking captured capturing seized liberated took retook entered reached fired fire raid raids
     strike strikes attack attacks bombardment control liberation outskirts parts village town city region district
     centre center area areas heights height positions position of the its their his""".split()
@@ -594,11 +614,12 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
                 return _CONTEXT_ROLES[why]
     if doc.event(si)[0] is None:
         return _NO_EVENT_ROLE
-    if (
-        (not _LOC_WORDS.isdisjoint(tail_words[-8:]) and _LOCATIVE_BACK.match(low[t0:start][::-1]))
-        or _passive_after(after_low)
-        or _AFTER_EVENT_NOUN.match(after_low)
-    ):
+    if not _LOC_WORDS.isdisjoint(tail_words[-8:]) and _LOCATIVE_BACK.match(low[t0:start][::-1]):
+        return _role("incident", "event placed here", _hypothetical(doc, si, start))
+    passive = _passive_after(after_low)
+    if passive is not None:  # "Kapan would be evacuated": a modal makes it hypothetical
+        return _role("incident", "event placed here", bool(passive.group("modal")) or _hypothetical(doc, si, start))
+    if _AFTER_EVENT_NOUN.match(after_low):
         return _role("incident", "event placed here", _hypothetical(doc, si, start))
     if kind == "country" and _TERRITORY_PHRASE.search(text, start, end):
         return _role("incident", "territory phrase in an event sentence", _hypothetical(doc, si, start))

@@ -238,7 +238,7 @@ def _mention_dict(m: Mention, base: dict, role: events.Role, si: int) -> dict:
     notes = list(m.notes)
     if m.fuzzy:
         notes.append("matched by spelling correction")
-    if m.territory:
+    if m.territory and role.role == "incident":
         notes.append(f"'{m.text}' names the country's territory")
     d["notes"] = notes
     return d
@@ -328,7 +328,8 @@ def _qualifiers(text: str, mentions: list[dict]) -> None:
                     break
 
 
-_QUALIFIER_BREAK = re.compile(r"[.;]|\band\b")
+#: a larger place only qualifies a smaller one within one phrase: these end the phrase
+_QUALIFIER_BREAK = re.compile(r"[.;]|\b(?:and|if|when|while|after|before|because|unless|until|where|which|who)\b")
 
 
 # -- geocoding and classification over the whole batch ---------------------------------------------

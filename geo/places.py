@@ -46,6 +46,7 @@ _TERRITORY = re.compile(
     )
     + r")\s+(?:sovereign\s+)?(?P<what>territory|territories|soil|lands?|airspace)\b"
 )
+_OWN_TERRITORY = re.compile(r"[ \t]+(proper|itself)\b")
 FEATURE_WORDS = {
     "village": "settlement",
     "villages": "settlement",
@@ -251,6 +252,10 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: Tokens | None = None) ->
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         m.hint = _feature_hint(text, toks, m)
+        if m.territory is None and all(gaz.kind[c] == "country" for c in m.candidates):
+            own = _OWN_TERRITORY.match(text, m.end)  # "Azerbaijan proper", "Armenia itself"
+            if own:
+                m.end, m.text, m.territory = own.end(), text[m.start : own.end()], own.group(1)
     return [m for m in mentions if _plausible(text, toks, m, gaz)]
 
 

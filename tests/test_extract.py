@@ -197,3 +197,41 @@ def test_built_gazetteer_is_cached_and_a_broken_cache_rebuilt(tmp_path, monkeypa
     cached.write_bytes(b"not a pickle")
     rebuilt = G._load.__wrapped__(str(path), 0.0)
     assert rebuilt.names == built.names and cached.read_bytes()[:1] == b"\x80"
+
+
+@pytest.mark.parametrize(
+    "text, place, hypothetical",
+    [
+        # a condition ends at its comma; what follows happened
+        (
+            "Yerevan reserved the right to strike positions at the Black Lake if talks failed, a week after "
+            "troops crossed the border in Syunik.",
+            "Syunik",
+            False,
+        ),
+        ("Yerevan reserved the right to strike positions at the Black Lake if talks failed.", "Black Lake", True),
+        ("If the fighting spills into Armenia proper, Russia is bound to help.", "Armenia proper", True),
+        # a modal before the passive: not yet happened
+        ("Kapan would be evacuated should the shelling reach the town.", "Kapan", True),
+        ("Kapan was shelled on Monday.", "Kapan", False),
+        # a near cue reaches only the next few words
+        (
+            "It destroyed launchers that were aimed at Ganja, the first time Baku has acknowledged striking "
+            "targets on Armenian territory.",
+            "Ganja",
+            True,
+        ),
+        (
+            "It destroyed launchers that were aimed at Ganja, the first time Baku has acknowledged striking "
+            "targets on Armenian territory.",
+            "Armenian territory",
+            False,
+        ),
+        ("Baku accused Yerevan of pre-planned strikes on civilian areas of Barda.", "Barda", False),
+        ("Baku accused Yerevan of planning strikes on civilian areas of Barda.", "Barda", True),
+        ("President Aliyev vowed to take back Shusha.", "Shusha", True),
+    ],
+)
+def test_hypothetical_scope(ex, text, place, hypothetical):
+    m = by_text(one(text, ex))[place]
+    assert m["role"] == "incident" and m["hypothetical"] is hypothetical

@@ -556,6 +556,48 @@ R("r051", "2020-12-01", "Northline News Agency (illustrative)", "dev",
    ("Şuşa", 0, "C"), ("Tərtər", 0, "I")],
   [])
 
+R("r052", "2020-10-07", "Meridian Wire (illustrative)", "dev",
+  "BAKU, Oct 7 (Meridian) — Azerbaijan's foreign ministry said on Wednesday that Armenian forces "
+  "were preparing to strike the Mingachevir reservoir and its hydroelectric dam, and warned that "
+  "a breach would flood towns downstream. Yerevan denied any such plan.\n\n"
+  "Overnight, rockets hit a residential street in Barda, killing two civilians, the prosecutor's "
+  "office said. President Ilham Aliyev vowed to take back Shusha and said his army would not stop "
+  "until Armenian troops left every occupied district.\n\n"
+  "Armenian officials said the army was ready to hit military targets deep inside Azerbaijan if "
+  "shelling of Stepanakert continued, and that air defences had shot down a drone over Martuni.",
+  [("BAKU", 0, "C"), ("Azerbaijan", 0, "C"), ("Mingachevir", 0, "H"),
+   ("Yerevan", 0, "C"), ("Barda", 0, "I"), ("Shusha", 0, "H"), ("Azerbaijan", 1, "H"),
+   ("Stepanakert", 0, "H"), ("Martuni", 0, "I")],
+  [inc("Barda", EVB, "2020-10-07", fatalities=2), inc("Martuni", EVB, "2020-10-07")])
+
+R("r053", "2021-05-20", "Continental Press Service (illustrative)", "dev",
+  "YEREVAN, May 20 (CPS) — Armenia's acting prime minister said on Thursday that Yerevan reserved "
+  "the right to strike Azerbaijani positions at the Black Lake if talks failed, a week after the "
+  "troops crossed the border in Syunik.\n\n"
+  "Azerbaijan said its units were on its own territory and that any attempt to dislodge them would "
+  "meet a firm response. Shots were exchanged on Tuesday near Sotk, in Gegharkunik, and residents "
+  "said they feared the standoff could spread to other villages.\n\n"
+  "Russia, which has a base in Gyumri, said it was ready to help demarcate the border and called "
+  "on both sides to refrain from steps that might escalate tensions.",
+  [("YEREVAN", 0, "C"), ("Armenia", 0, "C"), ("Yerevan", 0, "C"), ("Black Lake", 0, "H"),
+   ("Syunik", 0, "I"), ("Azerbaijan", 0, "C"), ("Sotk", 0, "I"), ("Gegharkunik", 0, "C"),
+   ("Russia", 0, "C"), ("Gyumri", 0, "C")],
+  [inc("Syunik", STR, "2021-05-13"), inc("Sotk", BAT, "2021-05-18")])
+
+R("r054", "2022-09-14", "Northline News Agency (illustrative)", "dev",
+  "YEREVAN, Sept 14 (Northline) — Azerbaijani artillery and drones struck Jermuk, Goris and "
+  "Vardenis overnight, Armenia's defence ministry said, in the heaviest fighting since the 2020 "
+  "war. It said 49 soldiers had been killed.\n\n"
+  "Baku said it had acted against Armenian sabotage groups and accused Yerevan of planning to "
+  "mine roads near Kalbajar. Prime Minister Nikol Pashinyan asked Moscow to invoke the collective "
+  "defence treaty, saying the strikes had hit Armenian territory, not Nagorno-Karabakh.\n\n"
+  "Kapan would be evacuated should the shelling reach the town, local officials said.",
+  [("YEREVAN", 0, "C"), ("Jermuk", 0, "I"), ("Goris", 0, "I"), ("Vardenis", 0, "I"),
+   ("Armenia", 0, "C"), ("Baku", 0, "C"), ("Yerevan", 0, "C"), ("Kalbajar", 0, "H"),
+   ("Moscow", 0, "C"), ("Armenian territory", 0, "I"), ("Nagorno-Karabakh", 0, "C"), ("Kapan", 0, "H")],
+  [inc("Jermuk", EVB, "2022-09-13", fatalities=49), inc("Goris", EVB, "2022-09-13"),
+   inc("Vardenis", EVB, "2022-09-13"), inc("Armenia", EVB, "2022-09-13")])
+
 # ---------------------------------------------------------------------------------------
 # 2021 border incursions
 # ---------------------------------------------------------------------------------------
