@@ -61,6 +61,8 @@ class Extractor:
     _place_extra: dict[int, tuple] = field(default_factory=dict)
     #: (place, lat, lon, is a region) -> (fields, notes, list fields) classification gave a mention
     _zone_cache: dict[tuple, tuple[dict, list[str], tuple[str, ...]]] = field(default_factory=dict)
+    #: gazetteer place -> (its mention fields with the zone fields filled in, zone notes, list fields)
+    _classified: dict[int, tuple[dict, list[str], tuple[str, ...]]] = field(default_factory=dict)
 
     def place_fields(self, i: int) -> dict:
         """The fields of a mention that depend only on its place (gazetteer row ``i``), in output
@@ -167,14 +169,19 @@ def _parse(rep: Report, ex: Extractor) -> _Parsed:
     resolve_mentions(text, found, gaz, sentences=doc.sentences)
     out = []
     low, starts, si, last = doc.low, doc.sentence_starts, 0, len(doc.sentence_starts) - 1
-    bases = ex._place_cache
+    bases, classified = ex._place_cache, ex._classified
     decide_role = events.decide_role
     for m in found:  # in text order, so the sentence index only moves forward
         while si < last and starts[si + 1] <= m.start:
             si += 1
-        base = bases.get(m.place) or ex.place_fields(m.place)
+        done = classified.get(m.place)  # a place classified in an earlier batch: zone fields included
+        base = done[0] if done is not None else (bases.get(m.place) or ex.place_fields(m.place))
         kind = base["kind"]
         d = _mention_dict(m, base, decide_role(doc, si, m.start, m.end, kind=kind), si)
+        if done is not None:
+            for name in done[2]:
+                d[name] = list(base[name])
+            d["notes"].extend(done[1])
         if kind == "settlement" and _NEAR_BACK.match(low[max(0, m.start - 30) : m.start][::-1]):
             d["precision"] = 2  # "near X", "outside X": ACLED's precision 2
         out.append(d)
@@ -368,12 +375,14 @@ def _classify_all(parsed: list[_Parsed], ex: Extractor) -> None:
     """Zone, country, admin1 and boundary distance of every located mention. What a place gets
     is worked out once per extractor (places repeat across reports and batches)."""
     th = ex.theatre
-    cache = ex._zone_cache
+    cache, classified = ex._zone_cache, ex._classified
+    # mentions of places classified in an earlier batch were built with their zone fields (_parse)
+    done_before = set(classified)
     located = [
         (m, (m["_place_index"], m["lat"], m["lon"], m["precision"] == 3))
         for p in parsed
         for m in p.mentions
-        if m["lat"] is not None
+        if m["lat"] is not None and m["_place_index"] not in done_before
     ]
     new_points = {(k[1], k[2]) for _, k in located if not k[3] and k not in cache}
     where: dict[tuple, dict] = {}
@@ -398,7 +407,10 @@ def _classify_all(parsed: list[_Parsed], ex: Extractor) -> None:
             _apply_zone(m, where[(k[1], k[2])], ex)
         if len(cache) < _ZONE_CACHE_MAX:
             fields = {f: m[f] for f in _OUTCOME_FIELDS if f in m}
-            cache[k] = (fields, m["notes"][before:], tuple(_LIST_FIELDS.intersection(fields)))
+            hit = cache[k] = (fields, m["notes"][before:], tuple(_LIST_FIELDS.intersection(fields)))
+            if k[0] is not None:  # a gazetteer place: later batches start from its classified fields
+                full = ex.place_fields(k[0]) | fields
+                classified[k[0]] = (full, hit[1], (*hit[2], "alt_names"))
 
 
 def _classify_region(m: dict, ex: Extractor) -> None:

@@ -235,3 +235,19 @@ def test_built_gazetteer_is_cached_and_a_broken_cache_rebuilt(tmp_path, monkeypa
 def test_hypothetical_scope(ex, text, place, hypothetical):
     m = by_text(one(text, ex))[place]
     assert m["role"] == "incident" and m["hypothetical"] is hypothetical
+
+
+def test_a_second_batch_from_the_warm_extractor_gives_the_same_output():
+    from geo.reports import read_reports
+
+    paths = [str(ROOT / "data" / "reports"), str(ROOT / "data" / "corpus" / "reports.jsonl")]
+    warm = gx.make_extractor()
+    first = json.dumps(gx.extract(read_reports(paths), extractor=warm), default=str)
+    second = json.dumps(gx.extract(read_reports(paths), extractor=warm), default=str)  # places already classified
+    assert warm._classified and second == first
+    (res,) = gx.extract([Report("t", "Shelling hit Martakert and Ganja.", date="2020-10-04")], extractor=warm)
+    (cold,) = gx.extract([Report("t", "Shelling hit Martakert and Ganja.", date="2020-10-04")])
+    assert res == cold
+    res["mentions"][0]["alt_names"].append("x")  # each mention owns its lists
+    (again,) = gx.extract([Report("t", "Shelling hit Martakert and Ganja.", date="2020-10-04")], extractor=warm)
+    assert again == cold
