@@ -238,7 +238,7 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: Tokens | None = None) ->
                 if key not in prefixes:
                     break
         if best is None:
-            fz = _fuzzy(text, toks, i, gaz, taken)
+            fz = _fuzzy(text, toks, i, gaz, taken) if len(key) >= 7 else None  # typos only of long names
             if fz is None:
                 i += 1
                 continue
@@ -252,10 +252,9 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: Tokens | None = None) ->
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         m.hint = _feature_hint(text, toks, m)
-        if m.territory is None and all(gaz.kind[c] == "country" for c in m.candidates):
-            own = _OWN_TERRITORY.match(text, m.end)  # "Azerbaijan proper", "Armenia itself"
-            if own:
-                m.end, m.text, m.territory = own.end(), text[m.start : own.end()], own.group(1)
+        own = _OWN_TERRITORY.match(text, m.end)  # "Azerbaijan proper", "Armenia itself"
+        if own and m.territory is None and all(gaz.kind[c] == "country" for c in m.candidates):
+            m.end, m.text, m.territory = own.end(), text[m.start : own.end()], own.group(1)
     return [m for m in mentions if _plausible(text, toks, m, gaz)]
 
 
@@ -360,8 +359,7 @@ def resolve_mentions(
     # unambiguous mentions first: they anchor the others
     anchors: list[int] = []
     for m in mentions:
-        uniq = set(m.candidates)
-        if len(uniq) == 1:
+        if len(m.candidates) == 1 or len(set(m.candidates)) == 1:
             m.place = m.candidates[0]
             m.confidence = 0.8 if m.fuzzy else 1.0
             anchors.append(m.place)
