@@ -32,6 +32,7 @@ test: setup system-deps
 
 bench: setup
 	$(PY) benchmarks/bench_classify.py
+	$(PY) benchmarks/bench_extract.py
 
 # Rebuild the committed theatre files from their registry sources (maintainers only; see PROVENANCE.md).
 data: setup
