@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 
 from geo.gazetteer import Gazetteer, name_key, strip_feature_word
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*|\d+")
 _JOIN = re.compile(r"^(?:[ \t]+|[ \t]*[-‐‑–][ \t]*|\n)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: demonym -> ISO2, for "Armenian territory" style phrases
