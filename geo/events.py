@@ -661,29 +661,62 @@ _NUMBER_WORDS.update(
         "dozens": 24,
     }
 )
-_NUM = (
-    r"(?:\d[\d,]*|(?:"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+
+
+def _start_letter(words: list[str]) -> str:
+    """An alternation of words, each written "w(?<!\\ww)ord": the same as "\\b(?:word|...)", but
+    starting with a letter so that the regex engine can skip ahead to the letters that can start it."""
+    return "|".join(f"{re.escape(w[0])}(?<!\\w{re.escape(w[0])}){re.escape(w[1:])}" for w in words)
+
+
+_NUM_WORDS = r"(?:" + _start_letter(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_NUM_TAIL = r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+_KILLED_TAIL = r"\s+(?:[\w\-]+\s+){0,3}?(?:were\s+|was\s+|have been\s+|had been\s+)?(?:killed|dead|died|deaths|lives|fatalities|bodies)"
+_INJURED_TAIL = r"\s+(?:[\w\-]+\s+){0,3}?(?:were\s+|was\s+|have been\s+|had been\s+)?(?:injured|wounded|hurt)"
+# "at least nine killed": the count and the word for death. The count starts the match (a
+# qualifier before it, "at least", "some", changes neither which count is found nor their order),
+# and counts in digits and in words are two patterns, each starting with what the engine can skip
+# to; _counts() scans them as one.
+_KILLED = (
+    re.compile(r"(?P<n>\d(?<!\w\d)[\d,]*)" + _KILLED_TAIL),
+    re.compile(r"(?P<n>" + _NUM_WORDS + _NUM_TAIL + ")" + _KILLED_TAIL),
 )
-_KILLED = _ci(
-    r"\b(?:(?:at least|at lease|some|about|around|nearly|almost|more than|over|up to|a total of)\s+)?(?P<n>"
-    + _NUM
-    + r")\s+(?:[\w\-]+\s+){0,3}?"
-    r"(?:were\s+|was\s+|have been\s+|had been\s+)?(?:killed|dead|died|deaths|lives|fatalities|bodies)"
+_INJURED = (
+    re.compile(r"(?P<n>\d(?<!\w\d)[\d,]*)" + _INJURED_TAIL),
+    re.compile(r"(?P<n>" + _NUM_WORDS + _NUM_TAIL + ")" + _INJURED_TAIL),
 )
-_KILLING = _ci(
-    r"\bkill(?:ing|ed)\s+(?:(?:at least|at lease|some|about|around|nearly|more than|over)\s+)?(?P<n>" + _NUM + r")\b"
+_NUM = r"(?:\d[\d,]*|" + _NUM_WORDS + _NUM_TAIL + ")"
+_KILLING = (
+    re.compile(
+        r"k(?<!\wk)ill(?:ing|ed)\s+(?:(?:at least|at lease|some|about|around|nearly|more than|over)\s+)?(?P<n>"
+        + _NUM
+        + r")\b"
+    ),
 )
-_INJURED = _ci(
-    r"\b(?:(?:at least|some|about|around|nearly|more than|over|up to)\s+)?(?P<n>" + _NUM + r")\s+(?:[\w\-]+\s+){0,3}?"
-    r"(?:were\s+|was\s+|have been\s+|had been\s+)?(?:injured|wounded|hurt)"
+_INJURING = (
+    re.compile(
+        r"(?:i(?<!\wi)njur(?:ing|ed)|w(?<!\ww)ound(?:ing|ed))\s+"
+        r"(?:(?:at least|some|about|around|nearly|more than|over)\s+)?(?P<n>" + _NUM + r")\b"
+    ),
 )
-_INJURING = _ci(
-    r"\b(?:injur(?:ing|ed)|wound(?:ing|ed))\s+(?:(?:at least|some|about|around|nearly|more than|over)\s+)?(?P<n>"
-    + _NUM
-    + r")\b"
-)
+
+
+_NEGATED = re.compile(r"\b(?:no|not|none of)\s+$")
+#: a count right after the verb: "... and injured 34 people" (the count before it is not its count)
+_ACTIVE_COUNT = re.compile(r"\s+(?:(?:at least|some|about|around|nearly|more than|over|up to)\s+)?" + _NUM + r"\b")
+
+
+def _counts(low: str, patterns: tuple[re.Pattern, ...]):
+    """The matches of the alternation of ``patterns`` (which never match at the same place), in the
+    order and without the overlaps that ``finditer`` of the alternation gives."""
+    pos = 0
+    while True:
+        found = [m for m in (rx.search(low, pos) for rx in patterns) if m is not None]
+        if not found:
+            return
+        m = min(found, key=lambda m: m.start())
+        yield m
+        pos = m.end() if m.end() > m.start() else m.start() + 1
 
 
 _DEATH_WORDS = re.compile(r"kill|dead|died|death|lives|fatalit|bodies")
@@ -697,6 +730,8 @@ def _to_int(s: str) -> int | None:
             return int(s.replace(",", ""))
         except ValueError:
             return None
+    if s in _NUMBER_WORDS:  # "a dozen"
+        return _NUMBER_WORDS[s]
     parts = re.split(r"[- ]", s)
     total = 0
     for p in parts:
@@ -717,13 +752,18 @@ def casualties(
     if _NUMBER_WORD_SET.isdisjoint(words) and _DIGIT.search(low) is None:
         return None, None  # no number, so no count
 
-    def first(*rxs: re.Pattern) -> int | None:
+    def first(*pattern_sets: tuple[re.Pattern, ...]) -> int | None:
         vals = []
-        for rx in rxs:
-            for m in rx.finditer(low):
+        for patterns in pattern_sets:
+            for m in _counts(low, patterns):
+                if patterns is not _KILLING and patterns is not _INJURING and _ACTIVE_COUNT.match(low, m.end()):
+                    continue  # "nine civilians and injured 34": the verb's own count follows it
+                if _NEGATED.search(low, max(0, m.start() - 12), m.start()):
+                    continue  # "no one was hurt"
                 v = _to_int(m.group("n"))
                 if v is not None and v < 100_000 and not _YEAR.match(m.group("n")):
                     vals.append((m.start(), v))
+                    break  # the first good count of a pattern is its earliest
         return min(vals)[1] if vals else None
 
     dead = first(_KILLED, _KILLING) if _DEATH_WORDS.search(low) else None

@@ -251,3 +251,21 @@ def test_a_second_batch_from_the_warm_extractor_gives_the_same_output():
     res["mentions"][0]["alt_names"].append("x")  # each mention owns its lists
     (again,) = gx.extract([Report("t", "Shelling hit Martakert and Ganja.", date="2020-10-04")], extractor=warm)
     assert again == cold
+
+
+@pytest.mark.parametrize(
+    "sentence, counts",
+    [
+        ("Shelling killed at least nine civilians and injured 34 people.", (9, 34)),
+        ("Nine civilians were killed and 34 injured.", (9, 34)),
+        ("Twenty-one soldiers were killed and a dozen wounded.", (21, 12)),
+        ("The strike, killing some 12 and wounding over 40, hit a market.", (12, 40)),
+        ("In 2020 three were killed.", (None, None)),
+        ("1,200 people died.", (1200, None)),
+        ("No one was hurt.", (None, None)),
+    ],
+)
+def test_casualty_counts(sentence, counts):
+    from geo import events
+
+    assert events.casualties(sentence) == counts
