@@ -435,8 +435,8 @@ def _word_rules(word: str) -> int:
 
 #: the first word after a mention must be one of these (or a possessive, a dash) for any
 #: after-context rule to apply; taken from the rules' own words
-_AFTER_GATES = [g for rx, _ in _AFTER_CONTEXT if (g := _rule_words(rx.pattern))]
-_AFTER_WORDS = (frozenset().union(*(g[0] for g in _AFTER_GATES)), frozenset().union(*(g[1] for g in _AFTER_GATES)))
+_AFTER_GATES = [_rule_words(rx.pattern) for rx, _ in _AFTER_CONTEXT]
+_ALL_AFTER_RULES = (1 << len(_AFTER_CONTEXT)) - 1
 _FIRST_WORD = re.compile(r"[\s,]*([a-z]+)")
 #: (rule, reason, runs on the lower-cased text) for the rules before and after a mention
 #: the before-rules are run backwards over the reversed text (see geo._backward)
@@ -561,8 +561,20 @@ class Document:
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
 
-#: first word after a mention -> whether any after-rule can apply (filled as words are met)
-_AFTER_GATE: dict[str, bool] = {}
+#: first word after a mention -> bit mask of the after-rules it can start (filled as words are met)
+_AFTER_GATE: dict[str, int] = {}
+
+
+def _after_rules(word: str) -> int:
+    bits = 0
+    for i, gate in enumerate(_AFTER_GATES):
+        if gate is not None and _word_in(word, gate):
+            bits |= 1 << i
+    if len(_AFTER_GATE) < 100_000:
+        _AFTER_GATE[word] = bits
+    return bits
+
+
 _CONTEXT_ROLES = {why: _role("context", why) for _, why in (*_BEFORE_CONTEXT, *_AFTER_CONTEXT)}
 _DATELINE_ROLE = _role("context", "dateline")
 _NO_EVENT_ROLE = _role("context", "no event in the sentence")
@@ -578,19 +590,24 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
     b0 = start - 80 if start - 80 > s0 else s0
     a1 = end + 80 if end + 80 < s1 else s1
     after_low = low[end:a1]
-    gate_after = after_low[:1] in ("'", "’", "-", "–") or after_low[1:2] in ("-", "–")
-    if not gate_after:
+    # which after-rules can match: every one after a possessive or a dash, else those with the
+    # first word after the mention among their words
+    if after_low[:1] in ("'", "’", "-", "–") or after_low[1:2] in ("-", "–"):
+        mask = _ALL_AFTER_RULES
+    else:
         fw = _FIRST_WORD.match(after_low)
+        mask = 0
         if fw is not None:
             w = fw.group(1)
-            gate_after = _AFTER_GATE.get(w)
-            if gate_after is None:
-                gate_after = _word_in(w, _AFTER_WORDS)
-                if len(_AFTER_GATE) < 100_000:
-                    _AFTER_GATE[w] = gate_after
-    if gate_after:
+            mask = _AFTER_GATE.get(w)
+            if mask is None:
+                mask = _after_rules(w)
+    if mask:
         after = text[end:a1]
-        for rx, why, on_low in _AFTER_RULES:
+        while mask:  # in order
+            bit = mask & -mask
+            mask ^= bit
+            rx, why, on_low = _AFTER_RULES[bit.bit_length() - 1]
             if rx.match(after_low if on_low else after):
                 if why == "actor" and _passive_after(after_low):
                     break
