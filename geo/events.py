@@ -125,26 +125,6 @@ EVENT_PATTERNS: list[tuple[str, str, str]] = [
         "Shelling/artillery/missile attack",
     ),
 ]
-# Words one of which a sentence must contain for each pattern above to be tried (same order):
-# a set lookup rules out most sentences before any regular expression runs.
-_EVENT_GATES = [
-    frozenset(g.split())
-    for g in (
-        "drone drones uav uavs air airstrike airstrikes strike strikes bombed bombing raid raids warplane warplanes aircraft",
-        "shell shells shelled shelling artillery rocket rockets missile missiles mortar mortars barrage grad smerch cluster projectile projectiles",
-        "mine mines landmine landmines ied ieds explosive",
-        "explosion explosions exploded explode blast blasts",
-        "conflict war fighting clashes hostilities violence",
-        "incursion incursions into crossed dug sending sent",
-        "capture captured capturing took taken take taking seize seized seizing liberate liberated liberation retook recapture recaptured retake entered fell",
-        "clash clashes clashed fighting fought battle battles skirmish skirmishes firefight firefights offensive assault attack attacks "
-        "attacked attacking opened exchange exchanges exchanged shot shots gunfire fire incursion incursions advance advanced advancing pushed counter counterattack",
-        "blockade blockaded blockades blocked checkpoint checkpoints closed detain detained detains arrest arrested arrests",
-        "kill killed killing kills wounded injured injuries injuring dead died casualty casualties shot downed shook rocked pounded "
-        "destroyed damaged hit struck strike strikes striking landed fight besieged siege evacuated evacuation death deaths "
-        "toll victims",
-    )
-]
 
 
 def _top_level(pattern: str) -> list[str]:
@@ -199,9 +179,8 @@ def _split_words(pattern: str) -> tuple[frozenset[str], re.Pattern | None]:
     return frozenset(words), (_ci("|".join(rest)) if rest else None)
 
 
-#: per event pattern: (its whole words, a regex for the rest, type, sub-type, the words that gate the regex)
-_EVENT_RULES = [(*_split_words(lower(p)), t, s, g) for (p, t, s), g in zip(EVENT_PATTERNS, _EVENT_GATES)]
-_ALL_EVENT_WORDS = frozenset().union(*_EVENT_GATES)
+#: per event pattern: (its whole words, a regex for its other alternatives, type, sub-type)
+_EVENT_RULES = [(*_split_words(lower(p)), t, s) for p, t, s in EVENT_PATTERNS]
 _CIVILIAN = _ci(r"\bcivilians?\b|\bresidents?\b|\bchildren\b|\bwomen\b|\bvillagers\b")
 
 _HYPOTHETICAL = _ci(
@@ -399,10 +378,11 @@ def _rule_words(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
         w = m.group()
         if w in _GENERIC:
             continue
-        if len(w) <= 3 and text[m.end() : m.end() + 1] not in ("(", "[", "?"):
+        nxt = text[m.end() : m.end() + 1]
+        if len(w) <= 3 and nxt not in ("(", "[", "?"):
             whole.add(w)
-        else:
-            stems.add(w[:5])
+        else:  # "fears?": the stem is "fear"
+            stems.add((w[:-1] if nxt == "?" else w)[:5])
     return (frozenset(whole), frozenset(stems)) if whole or stems else None
 
 
@@ -416,27 +396,48 @@ def _word_in(word: str, gate: tuple[frozenset[str], frozenset[str]]) -> bool:
 _GENERIC = frozenset("the of in at on to and ed ing sz ern up".split())
 
 
-#: per before-rule: its words, one of which must be among the last six words (None: no words)
-_BEFORE_GATES = [_rule_words(rx.pattern) for rx, _ in _BEFORE_CONTEXT]
-_ALWAYS_RULES = sum(1 << i for i, g in enumerate(_BEFORE_GATES) if g is None)
-#: word -> bit mask of the before-rules it can belong to (filled as words are met)
-_WORD_RULES: dict[str, int] = {}
+class _Gates:
+    """For a list of rules, each with its words (see :func:`_rule_words`; None: a rule that must
+    always be tried), the bit mask of the rules a word can belong to. Worked out once per word."""
+
+    def __init__(self, gates: list[tuple[frozenset[str], frozenset[str]] | None]):
+        self.gates = gates
+        #: the rules without words
+        self.always = sum(1 << i for i, g in enumerate(gates) if g is None)
+        #: word -> bit mask; read it directly on a hot path, and call :meth:`of` for a word not in it
+        self.cache: dict[str, int] = {}
+        #: the words met so far that belong to some rule
+        self.nonzero: set[str] = set()
+
+    def of(self, word: str) -> int:
+        bits = self.cache.get(word)
+        if bits is None:
+            bits = sum(1 << i for i, g in enumerate(self.gates) if g is not None and _word_in(word, g))
+            if len(self.cache) < 100_000:
+                self.cache[word] = bits
+                if bits:
+                    self.nonzero.add(word)
+        return bits
+
+    def of_words(self, words: frozenset[str] | set[str]) -> int:
+        """The bit mask of the rules any of ``words`` can belong to (set operations, so cheap)."""
+        bits = self.always
+        for w in words.difference(self.cache):
+            bits |= self.of(w)
+        for w in self.nonzero.intersection(words):
+            bits |= self.cache[w]
+        return bits
 
 
-def _word_rules(word: str) -> int:
-    bits = 0
-    for i, gate in enumerate(_BEFORE_GATES):
-        if gate is not None and _word_in(word, gate):
-            bits |= 1 << i
-    if len(_WORD_RULES) < 100_000:
-        _WORD_RULES[word] = bits
-    return bits
-
-
-#: the first word after a mention must be one of these (or a possessive, a dash) for any
-#: after-context rule to apply; taken from the rules' own words
-_AFTER_GATES = [_rule_words(rx.pattern) for rx, _ in _AFTER_CONTEXT]
+#: the before-rules' words: one must be among the last six words before a mention
+_BEFORE_GATES = _Gates([_rule_words(rx.pattern) for rx, _ in _BEFORE_CONTEXT])
+#: the after-rules' words: the first word after a mention must be one (else a possessive or a dash)
+_AFTER_GATES = _Gates([_rule_words(rx.pattern) for rx, _ in _AFTER_CONTEXT])
 _ALL_AFTER_RULES = (1 << len(_AFTER_CONTEXT)) - 1
+#: the words of the event patterns' alternatives that are not whole words: one must be there for those to be tried
+_EVENT_REST = _Gates(
+    [_rule_words(rx.pattern) if rx is not None else (frozenset(), frozenset()) for _, rx, _, _ in _EVENT_RULES]
+)
 _FIRST_WORD = re.compile(r"[\s,]*([a-z]+)")
 #: (rule, reason, runs on the lower-cased text) for the rules before and after a mention
 #: the before-rules are run backwards over the reversed text (see geo._backward)
@@ -471,10 +472,11 @@ def classify_event(
     the work when they are already known."""
     low = lower(sentence) if low is None else low
     words = frozenset(_WORD.findall(low)) if words is None else words
-    if _ALL_EVENT_WORDS.isdisjoint(words):
-        return None, None
-    for whole, rx, t, s, gate in _EVENT_RULES:
-        if not whole.isdisjoint(words) or (rx is not None and not gate.isdisjoint(words) and rx.search(low)):
+    maybe = -1  # which patterns the words let be tried beyond their whole words; asked for once
+    for i, (whole, rx, t, s) in enumerate(_EVENT_RULES):
+        if rx is not None and maybe < 0 and whole.isdisjoint(words):
+            maybe = _EVENT_REST.of_words(words)
+        if not whole.isdisjoint(words) or (rx is not None and maybe >> i & 1 and rx.search(low)):
             if t == "Explosions/Remote violence" and s.startswith("Shelling") and not _SHELL_WORDS.search(low):
                 if _HARM_WORDS.search(low) and _CIVILIAN.search(low):
                     return "Violence against civilians", "Attack"
@@ -490,7 +492,7 @@ def hypothetical_before(text_before: str) -> bool:
     """True when a conditional or threat cue governs the clause that ends at a mention (or a
     near cue such as "aimed at" comes just before it)."""
     clause = _CLAUSE_BREAK.split(text_before)[-1].lower()
-    if _HYPO_WORDS.isdisjoint(_WORD.findall(clause)):
+    if not _has_cue_word(set(_WORD.findall(clause))):
         return False
     if _HYPOTHETICAL_NEAR.search(clause[-HYPOTHETICAL_NEAR_CHARS:]):
         return True
@@ -505,12 +507,6 @@ _CLAUSE_BREAK = re.compile(
     r"[;:]|\.\s|,\s+(?:but|while|and)\s|\bsaid\b|\bsays\b"
     # ", a week after ...", ", days before ...": a time adjunct starts a clause of its own
     r"|,\s+(?:(?:a|an|one|two|three|several|a few)\s+)?(?:(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|before|since)\b"
-)
-#: one of these words must be in the clause for _HYPOTHETICAL to be tried
-_HYPO_WORDS = frozenset(
-    """if would could might case event should threat threaten threatened threatens warn warned warns warning risk
-    any will fear fears unless possible aimed intended planned planning tolerate applies apply preparing prepared
-    reserve reserves reserved reserving vow vows vowed plan plans intend intends ready""".split()
 )
 #: one of these words must end the text before a mention for _LOCATIVE_BEFORE to be tried
 _LOC_WORDS = frozenset(
@@ -561,20 +557,6 @@ class Document:
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
 
-#: first word after a mention -> bit mask of the after-rules it can start (filled as words are met)
-_AFTER_GATE: dict[str, int] = {}
-
-
-def _after_rules(word: str) -> int:
-    bits = 0
-    for i, gate in enumerate(_AFTER_GATES):
-        if gate is not None and _word_in(word, gate):
-            bits |= 1 << i
-    if len(_AFTER_GATE) < 100_000:
-        _AFTER_GATE[word] = bits
-    return bits
-
-
 _CONTEXT_ROLES = {why: _role("context", why) for _, why in (*_BEFORE_CONTEXT, *_AFTER_CONTEXT)}
 _DATELINE_ROLE = _role("context", "dateline")
 _NO_EVENT_ROLE = _role("context", "no event in the sentence")
@@ -599,9 +581,9 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
         mask = 0
         if fw is not None:
             w = fw.group(1)
-            mask = _AFTER_GATE.get(w)
+            mask = _AFTER_GATES.cache.get(w)
             if mask is None:
-                mask = _after_rules(w)
+                mask = _AFTER_GATES.of(w)
     if mask:
         after = text[end:a1]
         while mask:  # in order
@@ -616,11 +598,11 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
     tail_words = _WORD.findall(low, t0, start)  # the words of the 60 characters before the mention
     # which before-rules can match: those whose words end the text before the mention (and the
     # word-less rule for a hyphenated compound when a dash is there)
-    get = _WORD_RULES.get
-    mask = _ALWAYS_RULES if text[t0:start].rstrip()[-1:] in ("-", "–") else 0
+    get = _BEFORE_GATES.cache.get
+    mask = _BEFORE_GATES.always if text[t0:start].rstrip()[-1:] in ("-", "–") else 0
     for w in tail_words[-6:]:
         bits = get(w)
-        mask |= _word_rules(w) if bits is None else bits
+        mask |= _BEFORE_GATES.of(w) if bits is None else bits
     if mask:
         back_low = low[b0:start][::-1]  # the rules read the text before the mention backwards
         while mask:  # the candidate rules, in order
@@ -648,8 +630,16 @@ _TERRITORY_PHRASE = re.compile(
 )
 
 
+#: the words of the hypothetical cues: one must be there for the cues to be tried
+_CUE_GATES = _Gates([_rule_words(_HYPOTHETICAL.pattern + "|" + _HYPOTHETICAL_NEAR.pattern)])
+
+
+def _has_cue_word(words: frozenset[str] | set[str]) -> bool:
+    return _CUE_GATES.of_words(words) != 0
+
+
 def _hypothetical(doc: Document, si: int, start: int) -> bool:
-    if _HYPO_WORDS.isdisjoint(doc.sentence_words[si]):
+    if not _has_cue_word(doc.sentence_words[si]):
         return False
     return hypothetical_before(doc.text[doc.sentences[si][0] : start])
 
@@ -883,7 +873,8 @@ def resolve_date(
 
 
 _NAME = r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for))*"
-_CLAIMS = r"\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|reported|reports|announced|stated|accused|alleged)"
+_CLAIM_VERBS = "said says claimed claims reported reports announced stated accused alleged".split()
+_CLAIMS = r"\s+(?:has\s+|had\s+)?(?:" + "|".join(_CLAIM_VERBS) + ")"
 #: who a claim is attributed to: "according to X" / "citing X", or "X said". It is one pattern,
 #: (?:according to|citing|cited by)\s+(?P<a>(?:the\s+)?NAME(?:\s+and ...)*)|(?P<b>(?:the\s+)?NAME)CLAIMS,
 #: run as three whose first characters differ (a, c; t; A-Z), so each lets the regex engine skip
@@ -898,9 +889,7 @@ _REPORTED = (
 
 
 #: one of these words must be in a sentence for _REPORTED to be tried
-_REPORT_WORDS = frozenset(
-    "according citing cited said says claimed claims reported reports announced stated accused alleged".split()
-)
+_REPORT_WORDS = frozenset(["according", "citing", "cited", *_CLAIM_VERBS])
 
 
 def reported_by(sentence: str, fallback: str | None = None, *, words: frozenset[str] | None = None) -> str | None:

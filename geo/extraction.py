@@ -40,13 +40,14 @@ _NEAR = re.compile(
     r"(?:the\s+)?(?:town of\s+|village of\s+)?$"
 )  # runs on lower-cased text
 _NEAR_BACK = backward(_NEAR)
+_UNKNOWN_OF = ("village", "town", "settlement", "hamlet", "city")  # "the village of X"
+_UNKNOWN_AFTER = ("village", "district", "rayon")  # "X district"
 _UNKNOWN = re.compile(
-    r"\b(?:village|town|settlement|hamlet|city)\s+of\s+(?P<a>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)"
-    r"|\b(?P<b>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)\s+(?:village|district|rayon)\b"
+    r"\b(?:" + "|".join(_UNKNOWN_OF) + r")\s+of\s+(?P<a>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)"
+    r"|\b(?P<b>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)\s+(?:" + "|".join(_UNKNOWN_AFTER) + r")\b"
 )
-
 #: a sentence must have one of these words for _UNKNOWN to be tried in it
-_UNKNOWN_WORDS = frozenset("village town settlement hamlet city district rayon".split())
+_UNKNOWN_WORDS = frozenset(_UNKNOWN_OF + _UNKNOWN_AFTER)
 
 
 @dataclass

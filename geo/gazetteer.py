@@ -99,8 +99,6 @@ class Gazetteer:
         for r in self._records:
             r["alt_list"] = [a for a in str(r.get("alt_names") or "").split("|") if a][:12]
         self._fuzzy_cache: dict[str, str | None] = {}
-        #: key -> the known name it is a typo of (None: not a typo), filled by geo.places
-        self.typo_cache: dict[str, str | None] = {}
         self._candidates: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {}
         self._strength: dict[str, tuple[bool, bool]] = {}
         self.name_keys = [name_key(n) for n in self.names]
@@ -150,14 +148,21 @@ class Gazetteer:
         return keys
 
     def fuzzy(self, key: str) -> str | None:
-        """The one index key within a small edit distance of ``key`` (typos), or None.
+        """The one index key that ``key`` is a typo of, or None. Worked out once per key.
 
         Optimal string alignment distance (a transposition counts once) of at most 1, or 2 for
-        keys of 11+ characters; ties between different keys are refused.
+        keys of 11+ characters; ties between different keys are refused. A key that is itself
+        a known name is no typo, nor is a demonym or plural of one (Armenian, Azerbaijanis).
         """
         if key in self._fuzzy_cache:
             return self._fuzzy_cache[key]
-        self._fuzzy_cache[key] = hit = self._fuzzy(key)
+        hit = None if key in self.index else self._fuzzy(key)
+        if hit is not None:
+            flat, hflat = key.replace(" ", ""), hit.replace(" ", "")
+            if flat.startswith(hflat) or hflat.startswith(flat):
+                hit = None
+        if len(self._fuzzy_cache) < 200_000:
+            self._fuzzy_cache[key] = hit
         return hit
 
     def _fuzzy(self, key: str) -> str | None:

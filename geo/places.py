@@ -277,27 +277,11 @@ def _fuzzy(text: str, toks: Tokens, i: int, gaz: Gazetteer, taken: bytearray) ->
     if not toks.capitalised[i] or k0 in STOP_TOKENS or len(k0) < 7:
         return None
     if i + 1 < len(toks) and not taken[i + 1] and toks.capitalised[i + 1] and _joined(text, toks, i, 2):
-        hit = _typo_of(k0 + " " + toks.key[i + 1], gaz)
+        hit = gaz.fuzzy(k0 + " " + toks.key[i + 1])
         if hit is not None:
             return (2, hit, gaz.lookup(hit), "fuzzy")
-    hit = _typo_of(k0, gaz)
+    hit = gaz.fuzzy(k0)
     return None if hit is None else (1, hit, gaz.lookup(hit), "fuzzy")
-
-
-def _typo_of(key: str, gaz: Gazetteer) -> str | None:
-    """The known name that ``key`` is a typo of, or None (worked out once per key)."""
-    cache = gaz.typo_cache
-    if key in cache:
-        return cache[key]
-    hit = None if gaz.lookup(key) else gaz.fuzzy(key)
-    if hit is not None:
-        flat, hflat = key.replace(" ", ""), hit.replace(" ", "")
-        # a demonym or plural of a known name (Armenian, Armenians, Azerbaijanis) is not a typo
-        if flat.startswith(hflat) or hflat.startswith(flat):
-            hit = None
-    if len(cache) < 200_000:
-        cache[key] = hit
-    return hit
 
 
 _FEATURE_OF = re.compile(r"\b(village|town|city|district|region|province|hamlet|settlement)s?\s+of\s+(the\s+)?$")

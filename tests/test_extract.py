@@ -269,3 +269,23 @@ def test_casualty_counts(sentence, counts):
     from geo import events
 
     assert events.casualties(sentence) == counts
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "residents fear that shelling will reach ",
+        "there is a risk of fighting in ",
+        "Baku threatened strikes on ",
+        "officials warned of attacks on ",
+        "the army plans to strike ",
+        "Yerevan reserved the right to hit targets in ",
+        "troops were preparing to enter ",
+        "missiles aimed at ",
+    ],
+)
+def test_each_hypothetical_cue_is_found_by_its_own_words(before):
+    from geo import events
+
+    assert events.hypothetical_before(before)
+    assert not events.hypothetical_before("shells landed on Monday in ")
