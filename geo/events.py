@@ -368,15 +368,16 @@ _DATELINE = re.compile(
 )
 
 
-def _rule_words(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
+def _rule_words(pattern: str, *, generic: bool = False) -> tuple[frozenset[str], frozenset[str]] | None:
     """The literal words of a rule (escapes such as \\b removed) as (whole words, stems); None
     for a rule with none. Rules spell longer words in pieces (resident(s?), evacuat(ed|ion)), so
-    those are kept as stems of up to 5 letters; a short word (for, war, go) must be the word itself."""
+    those are kept as stems of up to 5 letters; a short word (for, war, go) must be the word itself.
+    Words too common to tell rules apart (the, of, in...) are left out unless ``generic``."""
     text = re.sub(r"\\[a-zA-Z]", " ", pattern).lower()
     whole, stems = set(), set()
     for m in re.finditer(r"[a-z]{2,}", text):
         w = m.group()
-        if w in _GENERIC:
+        if w in _GENERIC and not generic:
             continue
         nxt = text[m.end() : m.end() + 1]
         if len(w) <= 3 and nxt not in ("(", "[", "?"):
@@ -508,16 +509,6 @@ _CLAUSE_BREAK = re.compile(
     # ", a week after ...", ", days before ...": a time adjunct starts a clause of its own
     r"|,\s+(?:(?:a|an|one|two|three|several|a few)\s+)?(?:(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|before|since)\b"
 )
-#: one of these words must end the text before a mention for _LOCATIVE_BEFORE to be tried
-_LOC_WORDS = frozenset(
-    """in at on near close to spread spreading spreads spilled spill spills expand expanded expands extend extended
-    escalate escalated into inside within around including blockade siege blocking blockading blocked shook rocked
-    pounded hammered battered taken take retaken seize capture liberate downed over outside across onto upon
-    throughout along against toward towards targeting targeted target hit hitting struck striking shell shelled shelling bomb bombed
-    bombing attacked attacking captured capturing seized liberated took retook entered reached fired fire raid raids
-    strike strikes attack attacks bombardment control liberation outskirts parts village town city region district
-    centre center area areas heights height positions position of the its their his""".split()
-)
 
 
 def dateline_end(text: str) -> int:
@@ -557,6 +548,9 @@ class Document:
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
 
+#: one of the locative rule's words (the common ones too: in, at, on) must be among the last eight
+#: words before a mention for the rule to be tried
+_LOC_GATES = _Gates([_rule_words(_LOCATIVE_BEFORE.pattern, generic=True)])
 _CONTEXT_ROLES = {why: _role("context", why) for _, why in (*_BEFORE_CONTEXT, *_AFTER_CONTEXT)}
 _DATELINE_ROLE = _role("context", "dateline")
 _NO_EVENT_ROLE = _role("context", "no event in the sentence")
@@ -613,7 +607,7 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
                 return _CONTEXT_ROLES[why]
     if doc.event(si)[0] is None:
         return _NO_EVENT_ROLE
-    if not _LOC_WORDS.isdisjoint(tail_words[-8:]) and _LOCATIVE_BACK.match(low[t0:start][::-1]):
+    if _LOC_GATES.of_words(set(tail_words[-8:])) and _LOCATIVE_BACK.match(low[t0:start][::-1]):
         return _role("incident", "event placed here", _hypothetical(doc, si, start))
     passive = _passive_after(after_low)
     if passive is not None:  # "Kapan would be evacuated": a modal makes it hypothetical
