@@ -179,6 +179,98 @@ def _split_words(pattern: str) -> tuple[frozenset[str], re.Pattern | None]:
     return frozenset(words), (_ci("|".join(rest)) if rest else None)
 
 
+def _group_end(pattern: str, i: int) -> int:
+    """Index just past the group that opens at ``pattern[i]``."""
+    depth = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        depth += (c == "(") - (c == ")")
+        i += 1
+        if depth == 0:
+            return i
+    raise ValueError("unbalanced group")
+
+
+_LOOKAROUND_OR_BOUNDARY = re.compile(r"\\b|\(\?<?[=!]")
+
+
+def _leading_words(pattern: str) -> set[str] | None:
+    """The letters each alternative of a lower-case rule starts with ("\\braids?\\s+on|\\bin\\b" ->
+    {"raid", "in"}); None when some alternative can start otherwise (a class, a digit, one letter)."""
+    out: set[str] = set()
+    for alt in _top_level(pattern):
+        while m := _LOOKAROUND_OR_BOUNDARY.match(alt):  # what a match starts with, not what it is
+            alt = alt[_group_end(alt, 0) :] if m.group().startswith("(") else alt[2:]
+        if alt.startswith("(?:"):
+            end = _group_end(alt, 0)
+            inner = _leading_words(alt[3 : end - 1])
+            if inner is not None and alt[end : end + 1] in ("?", "*"):  # "(?:land)?mines?": or what follows
+                after = _leading_words(alt[end + 1 :])
+                inner = None if after is None else inner | after
+            if inner is None:
+                return None
+            out |= inner
+            continue
+        m = re.match(r"[a-z]+", alt)
+        w = m.group() if m else ""
+        if alt[len(w) : len(w) + 1] == "?":  # "raids?": the word can end before the s
+            w = w[:-1]
+        if len(w) < 2:
+            return None
+        out.add(w)
+    return out
+
+
+_QUANTIFIER = re.compile(r"[?*+]\??|\{\d*,?\d*\}\??")
+
+
+def _longest_word_start(alternative: str) -> str | None:
+    """The longest run of letters that every match of ``alternative`` has at the start of a word
+    (after the start, a \\b or a space), outside groups: "\\bin the event\\b" -> "event"."""
+    best, i, at_start = None, 0, True
+    while i < len(alternative):
+        rest = alternative[i:]
+        if rest.startswith(("\\b", "\\s", " ")):
+            i += 1 if rest[0] == " " else 2
+            q = _QUANTIFIER.match(alternative, i)
+            # a word starts after it, unless the space may be missing ("air ?strike")
+            at_start = rest[0] == "\\" and rest[1] == "b" or q is None or q.group()[0] == "+"
+            i = q.end() if q else i
+            continue
+        if rest[0] == "(":
+            i = _group_end(alternative, i)
+        elif "a" <= rest[0] <= "z":
+            w = re.match(r"[a-z]+", rest).group()
+            i += len(w)
+            if _QUANTIFIER.match(alternative, i):  # "raids?": the last letter may be missing
+                w = w[:-1]
+            if at_start and len(w) >= 2 and (best is None or len(w) > len(best)):
+                best = w
+        else:
+            i += 2 if rest[0] == "\\" else 1
+        q = _QUANTIFIER.match(alternative, i)
+        if q:
+            i = q.end()
+        at_start = False
+    return best
+
+
+def _leading_gate(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """A gate (see :func:`_word_in`) that lets a rule be tried only when a word starts with a word
+    every match of one of its alternatives has: the longest such word, else what it starts with."""
+    words = set()
+    for alt in _top_level(pattern):
+        w = _longest_word_start(alt)
+        lead = {w} if w else _leading_words(alt)
+        if lead is None:
+            return None
+        words |= lead
+    return (frozenset(), frozenset(w[:5] for w in words))
+
+
 #: per event pattern: (its whole words, a regex for its other alternatives, type, sub-type)
 _EVENT_RULES = [(*_split_words(lower(p)), t, s) for p, t, s in EVENT_PATTERNS]
 _CIVILIAN = _ci(r"\bcivilians?\b|\bresidents?\b|\bchildren\b|\bwomen\b|\bvillagers\b")
@@ -368,16 +460,15 @@ _DATELINE = re.compile(
 )
 
 
-def _rule_words(pattern: str, *, generic: bool = False) -> tuple[frozenset[str], frozenset[str]] | None:
+def _rule_words(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """The literal words of a rule (escapes such as \\b removed) as (whole words, stems); None
     for a rule with none. Rules spell longer words in pieces (resident(s?), evacuat(ed|ion)), so
-    those are kept as stems of up to 5 letters; a short word (for, war, go) must be the word itself.
-    Words too common to tell rules apart (the, of, in...) are left out unless ``generic``."""
+    those are kept as stems of up to 5 letters; a short word (for, war, go) must be the word itself."""
     text = re.sub(r"\\[a-zA-Z]", " ", pattern).lower()
     whole, stems = set(), set()
     for m in re.finditer(r"[a-z]{2,}", text):
         w = m.group()
-        if w in _GENERIC and not generic:
+        if w in _GENERIC:
             continue
         nxt = text[m.end() : m.end() + 1]
         if len(w) <= 3 and nxt not in ("(", "[", "?"):
@@ -437,7 +528,7 @@ _AFTER_GATES = _Gates([_rule_words(rx.pattern) for rx, _ in _AFTER_CONTEXT])
 _ALL_AFTER_RULES = (1 << len(_AFTER_CONTEXT)) - 1
 #: the words of the event patterns' alternatives that are not whole words: one must be there for those to be tried
 _EVENT_REST = _Gates(
-    [_rule_words(rx.pattern) if rx is not None else (frozenset(), frozenset()) for _, rx, _, _ in _EVENT_RULES]
+    [_leading_gate(rx.pattern) if rx is not None else (frozenset(), frozenset()) for _, rx, _, _ in _EVENT_RULES]
 )
 _FIRST_WORD = re.compile(r"[\s,]*([a-z]+)")
 #: (rule, reason, runs on the lower-cased text) for the rules before and after a mention
@@ -548,9 +639,9 @@ class Document:
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
 
-#: one of the locative rule's words (the common ones too: in, at, on) must be among the last eight
-#: words before a mention for the rule to be tried
-_LOC_GATES = _Gates([_rule_words(_LOCATIVE_BEFORE.pattern, generic=True)])
+#: a word that can start the locative rule (in, at, near, shelling...) must be among the last
+#: eight words before a mention for the rule to be tried
+_LOC_GATES = _Gates([_leading_gate(_LOCATIVE_BEFORE.pattern)])
 _CONTEXT_ROLES = {why: _role("context", why) for _, why in (*_BEFORE_CONTEXT, *_AFTER_CONTEXT)}
 _DATELINE_ROLE = _role("context", "dateline")
 _NO_EVENT_ROLE = _role("context", "no event in the sentence")
@@ -625,7 +716,7 @@ _TERRITORY_PHRASE = re.compile(
 
 
 #: the words of the hypothetical cues: one must be there for the cues to be tried
-_CUE_GATES = _Gates([_rule_words(_HYPOTHETICAL.pattern + "|" + _HYPOTHETICAL_NEAR.pattern)])
+_CUE_GATES = _Gates([_leading_gate(_HYPOTHETICAL.pattern + "|" + _HYPOTHETICAL_NEAR.pattern)])
 
 
 def _has_cue_word(words: frozenset[str] | set[str]) -> bool:

@@ -84,3 +84,29 @@ def test_reported_by_is_the_one_pattern_s_leftmost_match() -> None:
     texts += ["Azerbaijan's Defence Ministry said on Sunday", "according to the Artsakh Ombudsman and Reuters"]
     for t in texts:
         assert events.reported_by(t) == expected(t), t
+
+
+def test_word_gates_pass_wherever_their_rule_matches() -> None:
+    """A gate derived from a rule (geo.events._leading_gate) must never rule out a real match."""
+    from geo import events
+
+    lows = []
+    for line in (ROOT / "data" / "corpus" / "reports.jsonl").read_text("utf-8").splitlines():
+        low = events.lower(json.loads(line)["text"])
+        lows += [low[a:b] for a, b in events.split_sentences(low)]
+        lows += [low[max(0, m.start() - 60) : m.start()] for m in re.finditer(r"\S+", low)]
+    lows += ["in case of an attack on ", "air strikes on ", "landmines near ", "had been planning strikes on "]
+    matched = dict.fromkeys(["event", "cue", "locative"], 0)
+    for low in lows:
+        words = set(events._WORD.findall(low))
+        for i, (_, rx, _, _) in enumerate(events._EVENT_RULES):
+            if rx is not None and rx.search(low):
+                matched["event"] += 1
+                assert events._EVENT_REST.of_words(words) >> i & 1, (i, low)
+        if events._HYPOTHETICAL.search(low) or events._HYPOTHETICAL_NEAR.search(low):
+            matched["cue"] += 1
+            assert events._has_cue_word(words), low
+        if events._LOCATIVE_BEFORE.search(low):
+            matched["locative"] += 1
+            assert events._LOC_GATES.of_words(words), low
+    assert min(matched.values()) > 20, matched
