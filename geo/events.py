@@ -521,8 +521,6 @@ class _Gates:
         return bits
 
 
-#: the before-rules' words: one must be among the last six words before a mention
-_BEFORE_GATES = _Gates([_rule_words(rx.pattern) for rx, _ in _BEFORE_CONTEXT])
 #: the after-rules' words: the first word after a mention must be one (else a possessive or a dash)
 _AFTER_GATES = _Gates([_rule_words(rx.pattern) for rx, _ in _AFTER_CONTEXT])
 _ALL_AFTER_RULES = (1 << len(_AFTER_CONTEXT)) - 1
@@ -564,16 +562,31 @@ def classify_event(
     the work when they are already known."""
     low = lower(sentence) if low is None else low
     words = frozenset(_WORD.findall(low)) if words is None else words
+    hits = _EVENT_WORDS.intersection(words)
+    first = min(map(_EVENT_FIRST.__getitem__, hits)) if hits else len(_EVENT_RULES)
     maybe = -1  # which patterns the words let be tried beyond their whole words; asked for once
-    for i, (whole, rx, t, s) in enumerate(_EVENT_RULES):
-        if rx is not None and maybe < 0 and whole.isdisjoint(words):
+    for i in _EVENT_WITH_REST:  # an earlier rule's other alternatives can still come first
+        if i >= first:
+            break
+        if maybe < 0:
             maybe = _EVENT_REST.of_words(words)
-        if not whole.isdisjoint(words) or (rx is not None and maybe >> i & 1 and rx.search(low)):
-            if t == "Explosions/Remote violence" and s.startswith("Shelling") and not _SHELL_WORDS.search(low):
-                if _HARM_WORDS.search(low) and _CIVILIAN.search(low):
-                    return "Violence against civilians", "Attack"
-            return t, s
-    return None, None
+        if maybe >> i & 1 and _EVENT_RULES[i][1].search(low):
+            first = i
+            break
+    if first == len(_EVENT_RULES):
+        return None, None
+    t, s = _EVENT_RULES[first][2:]
+    if t == "Explosions/Remote violence" and s.startswith("Shelling") and not _SHELL_WORDS.search(low):
+        if _HARM_WORDS.search(low) and _CIVILIAN.search(low):
+            return "Violence against civilians", "Attack"
+    return t, s
+
+
+#: each whole word of the event rules, with the first rule it is a word of
+_EVENT_FIRST = {w: i for i, (whole, *_) in reversed(list(enumerate(_EVENT_RULES))) for w in whole}
+_EVENT_WORDS = frozenset(_EVENT_FIRST)
+#: the rules with alternatives that are not whole words, in order
+_EVENT_WITH_REST = [i for i, (_, rx, _, _) in enumerate(_EVENT_RULES) if rx is not None]
 
 
 _SHELL_WORDS = re.compile(r"shell|artillery|rocket|missile|mortar|grad|smerch|projectile|barrage")
@@ -613,7 +626,7 @@ class Document:
     sentences with their sets of words (runs of a-z) and their events, and where its dateline
     ends. Building one is linear in the text's length."""
 
-    __slots__ = ("text", "low", "sentences", "sentence_starts", "sentence_words", "_events", "dateline")
+    __slots__ = ("text", "low", "sentences", "sentence_starts", "sentence_words", "_events", "_cues", "dateline")
 
     def __init__(self, text: str):
         self.text = text
@@ -623,6 +636,7 @@ class Document:
         #: the set of words of each sentence
         self.sentence_words = [frozenset(_WORD.findall(low, s, e)) for s, e in self.sentences]
         self._events: list[tuple[str | None, str | None] | None] = [None] * len(self.sentences)
+        self._cues: list[bool | None] = [None] * len(self.sentences)
         self.dateline = dateline_end(text)
 
     def event(self, si: int) -> tuple[str | None, str | None]:
@@ -634,14 +648,24 @@ class Document:
             ev = self._events[si] = classify_event(self.text[s:e], low=self.low[s:e], words=self.sentence_words[si])
         return ev
 
+    def has_cue(self, si: int) -> bool:
+        """Whether sentence ``si`` has a word of a hypothetical cue (if, would, threatened...)."""
+        cue = self._cues[si]
+        if cue is None:
+            cue = self._cues[si] = _has_cue_word(self.sentence_words[si])
+        return cue
+
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence that holds ``offset``."""
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
 
-#: a word that can start the locative rule (in, at, near, shelling...) must be among the last
-#: eight words before a mention for the rule to be tried
-_LOC_GATES = _Gates([_leading_gate(_LOCATIVE_BEFORE.pattern)])
+#: the rules read before a mention: the before-rules, one of whose words must be among the last
+#: six words before it, then the locative rule, a word that can start it (in, at, near,
+#: shelling...) among the last eight
+_TAIL_GATES = _Gates([*(_rule_words(rx.pattern) for rx, _ in _BEFORE_CONTEXT), _leading_gate(_LOCATIVE_BEFORE.pattern)])
+_LOC_BIT = 1 << len(_BEFORE_CONTEXT)
+_BEFORE_BITS = _LOC_BIT - 1
 _CONTEXT_ROLES = {why: _role("context", why) for _, why in (*_BEFORE_CONTEXT, *_AFTER_CONTEXT)}
 _DATELINE_ROLE = _role("context", "dateline")
 _NO_EVENT_ROLE = _role("context", "no event in the sentence")
@@ -683,11 +707,15 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
     tail_words = _WORD.findall(low, t0, start)  # the words of the 60 characters before the mention
     # which before-rules can match: those whose words end the text before the mention (and the
     # word-less rule for a hyphenated compound when a dash is there)
-    get = _BEFORE_GATES.cache.get
-    mask = _BEFORE_GATES.always if text[t0:start].rstrip()[-1:] in ("-", "–") else 0
+    get, of = _TAIL_GATES.cache.get, _TAIL_GATES.of
+    mask = 0
     for w in tail_words[-6:]:
         bits = get(w)
-        mask |= _BEFORE_GATES.of(w) if bits is None else bits
+        mask |= of(w) if bits is None else bits
+    near = mask & _LOC_BIT
+    mask &= _BEFORE_BITS
+    if text[t0:start].rstrip()[-1:] in ("-", "–"):
+        mask |= _TAIL_GATES.always
     if mask:
         back_low = low[b0:start][::-1]  # the rules read the text before the mention backwards
         while mask:  # the candidate rules, in order
@@ -698,7 +726,10 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
                 return _CONTEXT_ROLES[why]
     if doc.event(si)[0] is None:
         return _NO_EVENT_ROLE
-    if _LOC_GATES.of_words(set(tail_words[-8:])) and _LOCATIVE_BACK.match(low[t0:start][::-1]):
+    for w in tail_words[-8:-6]:
+        bits = get(w)
+        near |= (of(w) if bits is None else bits) & _LOC_BIT
+    if near and _LOCATIVE_BACK.match(low[t0:start][::-1]):
         return _role("incident", "event placed here", _hypothetical(doc, si, start))
     passive = _passive_after(after_low)
     if passive is not None:  # "Kapan would be evacuated": a modal makes it hypothetical
@@ -724,7 +755,7 @@ def _has_cue_word(words: frozenset[str] | set[str]) -> bool:
 
 
 def _hypothetical(doc: Document, si: int, start: int) -> bool:
-    if not _has_cue_word(doc.sentence_words[si]):
+    if not doc.has_cue(si):
         return False
     return hypothetical_before(doc.text[doc.sentences[si][0] : start])
 

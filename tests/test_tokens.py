@@ -108,5 +108,5 @@ def test_word_gates_pass_wherever_their_rule_matches() -> None:
             assert events._has_cue_word(words), low
         if events._LOCATIVE_BEFORE.search(low):
             matched["locative"] += 1
-            assert events._LOC_GATES.of_words(words), low
+            assert events._TAIL_GATES.of_words(words) & events._LOC_BIT, low
     assert min(matched.values()) > 20, matched
