@@ -8,7 +8,7 @@ Prints, for the dev and the held-out split separately:
 * incident-role precision / recall / F1 (role ``incident``, not hypothetical);
 * hypothetical recall / precision;
 * incident extraction: share of gold incidents whose place the tool reports as an incident,
-  and fatalities exact-match where both give a number.
+  and fatalities and injured exact-match where both give a number.
 
     python benchmarks/eval_extract.py [--split dev|heldout|all] [--errors]
 """
@@ -67,7 +67,7 @@ def evaluate(records: list[dict], results: list[dict], *, errors: bool = False) 
     dists: list[float] = []
     zone_ok = zone_n = 0
     inc_found = inc_n = 0
-    fat_ok = fat_n = 0
+    fat_ok = fat_n = inj_ok = inj_n = 0
     for rec, res in zip(records, results):
         gold, pred = rec["labels"], [m for m in res["mentions"] if m.get("place") is not None or m.get("problem")]
         pairs = match(gold, pred)
@@ -129,7 +129,18 @@ def evaluate(records: list[dict], results: list[dict], *, errors: bool = False) 
             inc_found += bool(found)
             if found and inc.get("fatalities") is not None:
                 fat_n += 1
-                fat_ok += any(i.get("fatalities") == inc["fatalities"] for i in found)
+                ok = any(i.get("fatalities") == inc["fatalities"] for i in found)
+                fat_ok += ok
+                if errors and not ok:
+                    got = [(i["place"], i.get("fatalities"), i["sentence"][:90]) for i in found]
+                    print(f"  FATAL {rec['id']}: {inc['place']!r} gold={inc['fatalities']} pred={got}")
+            if found and inc.get("injured") is not None:
+                inj_n += 1
+                ok = any(i.get("injured") == inc["injured"] for i in found)
+                inj_ok += ok
+                if errors and not ok:
+                    got = [(i["place"], i.get("injured"), i["sentence"][:90]) for i in found]
+                    print(f"  INJURED {rec['id']}: {inc['place']!r} gold={inc['injured']} pred={got}")
     p, r, f = prf(tp, fp, fn)
     rp, rr, rf = prf(role_tp, role_fp, role_fn)
     hp, hr, hf = prf(hyp_tp, hyp_fp, hyp_fn)
@@ -150,6 +161,7 @@ def evaluate(records: list[dict], results: list[dict], *, errors: bool = False) 
         "hypothetical_recall": hr,
         "incident_places_found": inc_found / inc_n if inc_n else float("nan"),
         "fatalities_exact": fat_ok / fat_n if fat_n else float("nan"),
+        "injured_exact": inj_ok / inj_n if inj_n else float("nan"),
     }
 
 

@@ -794,8 +794,20 @@ def _start_letter(words: list[str]) -> str:
 
 _NUM_WORDS = r"(?:" + _start_letter(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _NUM_TAIL = r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-_KILLED_TAIL = r"\s+(?:[\w\-]+\s+){0,3}?(?:were\s+|was\s+|have been\s+|had been\s+)?(?:killed|dead|died|deaths|lives|fatalities|bodies)"
-_INJURED_TAIL = r"\s+(?:[\w\-]+\s+){0,3}?(?:were\s+|was\s+|have been\s+|had been\s+)?(?:injured|wounded|hurt)"
+_INCLUDING = r"(?:,?\s+including\s+(?:[\w\-]+\s+){0,2}?[\w\-]+,?)?"  # "five people, including a child, were killed"
+_OF_ITS = r"(?:\s+of\s+(?:its|their|our|the))?"  # "one of its border guards was wounded"
+_KILLED_TAIL = (
+    _OF_ITS
+    + r"\s+(?:[\w\-]+"
+    + _INCLUDING
+    + r"\s+){0,3}?(?:were\s+|was\s+|have been\s+|had been\s+)?(?:killed|dead|died|deaths|lives|fatalities|bodies)"
+)
+_INJURED_TAIL = (
+    _OF_ITS
+    + r"\s+(?:[\w\-]+"
+    + _INCLUDING
+    + r"\s+){0,3}?(?:were\s+|was\s+|have been\s+|had been\s+)?(?:injured|wounded|hurt)"
+)
 # "at least nine killed": the count and the word for death. The count starts the match (a
 # qualifier before it, "at least", "some", changes neither which count is found nor their order),
 # and counts in digits and in words are two patterns, each starting with what the engine can skip
@@ -823,6 +835,48 @@ _INJURING = (
     ),
 )
 
+
+#: a person a singular subject or object can be ("a 76-year-old man died", "killing the pilot")
+_PERSON = (
+    r"(?:man|woman|boy|girl|child|baby|teenager|civilian|resident|villager|farmer|shepherd|driver|worker|"
+    r"journalist|medic|doctor|soldier|serviceman|conscript|officer|policeman|pilot|person)"
+)
+_WAS = r"\s+(?:was\s+|were\s+|had been\s+|has been\s+|have been\s+)?"  # "were": the last of a list ("two soldiers and a civilian were")
+#: one person killed or injured, the subject first: "a 76-year-old man died" (the count is "a")
+_ONE_KILLED = (re.compile(r"\b(?P<n>an?)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + _WAS + r"(?:killed|died|dead)\b"),)
+_ONE_INJURED = (re.compile(r"\b(?P<n>an?)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + _WAS + r"(?:injured|wounded|hurt)\b"),)
+#: ... and the verb first: "killing the pilot", "wounding a child"
+_KILLING_ONE = (re.compile(r"k(?<!\wk)ill(?:ing|ed)\s+(?P<n>a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\b"),)
+_INJURING_ONE = (
+    re.compile(
+        r"(?:i(?<!\wi)njur(?:ing|ed)|w(?<!\ww)ound(?:ing|ed))\s+(?P<n>a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\b"
+    ),
+)
+_SINGULAR = (_ONE_KILLED, _ONE_INJURED, _KILLING_ONE, _INJURING_ONE)
+#: a first group of people counted with the one a count was found for: "four police officers and
+#: two civilians were killed" (searched for in the words just before that count)
+_PAIR_BEFORE = re.compile(
+    r"\b(?P<n>" + _NUM + r")\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:soldiers|servicemen|troops|fighters|personnel|officers|policemen|civilians|people|"
+    r"residents|villagers|workers|children|women|men|journalists|medics|rescuers)\s+and\s+$"
+)
+_ONE_BEFORE = re.compile(r"\ban?\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\s+and\s+$")
+#: a stated zero: nobody hurt (no casualties at all) or nobody killed. "No reports of casualties" is no zero.
+_NOT_A_COUNT = r"(?!(?:immediate|official|reports?|word|information|details|news|confirmation)\b)"
+_NONE_HURT = re.compile(
+    r"\b(?:no\s+(?:"
+    + _NOT_A_COUNT
+    + r"[a-z]+\s+){0,3}?(?:was|were|had been|have been)\s+(?:hurt|harmed|injured|wounded)"
+    r"|(?:nobody|no one|no-one)\s+(?:was\s+|had been\s+)?(?:hurt|harmed|injured|wounded)"
+    r"|no\s+(?:" + _NOT_A_COUNT + r"[a-z]+\s+){0,2}?(?:casualties|injuries)|without\s+(?:any\s+)?casualties)\b"
+)
+_NONE_KILLED = re.compile(
+    r"\b(?:no\s+(?:" + _NOT_A_COUNT + r"[a-z]+\s+){0,3}?(?:was|were|had been|have been)\s+killed"
+    r"|(?:nobody|no one|no-one)\s+(?:was\s+|had been\s+)?killed|no\s+(?:"
+    + _NOT_A_COUNT
+    + r"[a-z]+\s+){0,2}?(?:deaths|fatalities))\b"
+)
+_ZERO_WORDS = frozenset(("no", "nobody", "without"))
 
 _NEGATED = re.compile(r"\b(?:no|not|none of)\s+$")
 #: a count right after the verb: "... and injured 34 people" (the count before it is not its count)
@@ -872,31 +926,48 @@ def casualties(
     ``low`` and ``words`` as for :func:`classify_event`."""
     low = lower(sentence) if low is None else low
     words = frozenset(_WORD.findall(low)) if words is None else words
-    if _NUMBER_WORD_SET.isdisjoint(words) and _DIGIT.search(low) is None:
-        return None, None  # no number, so no count
+    if _COUNT_WORDS.isdisjoint(words) and _DIGIT.search(low) is None:
+        return None, None  # no number, no "a man", no "nobody": no count
 
     def first(*pattern_sets: tuple[re.Pattern, ...]) -> int | None:
         vals = []
         for patterns in pattern_sets:
+            verb_first = (
+                patterns is _KILLING or patterns is _INJURING or patterns is _KILLING_ONE or patterns is _INJURING_ONE
+            )
             for m in _counts(low, patterns):
-                if patterns is not _KILLING and patterns is not _INJURING and _ACTIVE_COUNT.match(low, m.end()):
+                if not verb_first and _ACTIVE_COUNT.match(low, m.end()):
                     continue  # "nine civilians and injured 34": the verb's own count follows it
                 if _NEGATED.search(low, max(0, m.start() - 12), m.start()):
                     continue  # "no one was hurt"
-                v = _to_int(m.group("n"))
+                v = 1 if patterns in _SINGULAR else _to_int(m.group("n"))
                 if v is not None and v < 100_000 and not _YEAR.match(m.group("n")):
+                    if not verb_first:  # "four officers and two civilians were killed": both groups count
+                        pair = _PAIR_BEFORE.search(low, max(0, m.start() - 60), m.start())
+                        w = _to_int(pair.group("n")) if pair else None
+                        if w is None and _ONE_BEFORE.search(low, max(0, m.start() - 40), m.start()):
+                            w = 1  # "a woman and a child had been killed"
+                        v += w if w is not None and w < 100_000 else 0
                     vals.append((m.start(), v))
                     break  # the first good count of a pattern is its earliest
         return min(vals)[1] if vals else None
 
-    dead = first(_KILLED, _KILLING) if _DEATH_WORDS.search(low) else None
-    hurt = first(_INJURED, _INJURING) if _HURT_WORDS.search(low) else None
+    dead = first(_KILLED, _KILLING, _ONE_KILLED, _KILLING_ONE) if _DEATH_WORDS.search(low) else None
+    hurt = first(_INJURED, _INJURING, _ONE_INJURED, _INJURING_ONE) if _HURT_WORDS.search(low) else None
+    if (dead is None or hurt is None) and not _ZERO_WORDS.isdisjoint(words):
+        # a stated zero where no count is stated: "nobody was hurt" (so nobody killed), "no deaths"
+        none_hurt = _NONE_HURT.search(low) is not None
+        if dead is None and (none_hurt or _NONE_KILLED.search(low)):
+            dead = 0
+        if hurt is None and none_hurt:
+            hurt = 0
     return dead, hurt
 
 
 _YEAR = re.compile(r"(19|20)\d\d$")
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD_SET = frozenset(w for k in _NUMBER_WORDS for w in k.split())
+_COUNT_WORDS = _NUMBER_WORD_SET | _ZERO_WORDS | {"an", "the"}
 
 
 # -- dates ---------------------------------------------------------------------------------------

@@ -501,6 +501,7 @@ def _finish(rep: Report, p: _Parsed) -> dict:
     by_key: dict[tuple, dict] = {}
     facts: dict[int, tuple] = {}
     sentences_with_incident: set[int] = set()
+    first_of_sentence: dict[int, dict] = {}  # the incident that carries a sentence's counts
     for idx, m in enumerate(mentions):
         if m["role"] != "incident":
             continue
@@ -547,6 +548,7 @@ def _finish(rep: Report, p: _Parsed) -> dict:
             "hypothetical": m["hypothetical"],
             "reported_by": who,
             "sentence": sentence,
+            "counts_sentence": None,
             "mentions": [idx],
             "_sentence": m["sentence_index"],
             "_geometry": m.get("_geometry"),
@@ -555,6 +557,10 @@ def _finish(rep: Report, p: _Parsed) -> dict:
         }
         by_key[key] = inc
         incidents.append(inc)
+        if not same_sentence:
+            first_of_sentence[si] = inc
+    if first_of_sentence:
+        _counts_from_next_sentences(text, doc, mentions, first_of_sentence)
     public_mentions = mentions  # the private working fields are dropped in place
     for m in public_mentions:
         del m["_place_index"]
@@ -574,6 +580,40 @@ def _finish(rep: Report, p: _Parsed) -> dict:
         "mentions": public_mentions,
         "incidents": incidents,
     }
+
+
+#: a toll over a period ("45 civilians have been killed since Sept. 27") counts no single incident
+_CUMULATIVE = re.compile(r"\b(?:since|so far|to date|in total|overall|toll|altogether|in all)\b")
+
+
+def _counts_from_next_sentences(
+    text: str, doc: events.Document, mentions: list[dict], first_of_sentence: dict[int, dict]
+) -> None:
+    """Counts stated just after an incident's sentence, in sentences of the same paragraph that
+    place no incident ("Shelling struck Jermuk. It said 49 soldiers had been killed."), fill the
+    counts that incident's own sentence leaves unstated. ``counts_sentence`` holds the sentences
+    they came from."""
+    with_incident = {m["sentence_index"] for m in mentions if m["role"] == "incident"}
+    n = len(doc.sentences)
+    for si, inc in first_of_sentence.items():
+        if inc["hypothetical"]:
+            continue
+        j = si
+        while inc["fatalities"] is None or inc["injured"] is None:
+            s0, s1 = doc.sentences[j]
+            if j + 1 >= n or j + 1 in with_incident or "\n" in text[s0:s1][len(text[s0:s1].rstrip()) :]:
+                break  # the next sentence places an incident of its own, or a paragraph ends here
+            j += 1
+            s0, s1 = doc.sentences[j]
+            low = doc.low[s0:s1]
+            if _CUMULATIVE.search(low):
+                continue
+            fat, inj = events.casualties(text[s0:s1], low=low, words=doc.sentence_words[j])
+            if (fat is not None and inc["fatalities"] is None) or (inj is not None and inc["injured"] is None):
+                inc["fatalities"] = inc["fatalities"] if inc["fatalities"] is not None else fat
+                inc["injured"] = inc["injured"] if inc["injured"] is not None else inj
+                said = text[s0:s1].strip()
+                inc["counts_sentence"] = said if inc["counts_sentence"] is None else inc["counts_sentence"] + " " + said
 
 
 def incidents_frame(results: Sequence[dict], *, theatre: Theatre | str | None = None) -> gpd.GeoDataFrame:

@@ -262,7 +262,20 @@ def test_a_second_batch_from_the_warm_extractor_gives_the_same_output():
         ("The strike, killing some 12 and wounding over 40, hit a market.", (12, 40)),
         ("In 2020 three were killed.", (None, None)),
         ("1,200 people died.", (1200, None)),
-        ("No one was hurt.", (None, None)),
+        ("No one was hurt.", (0, 0)),
+        ("Nobody was killed but three were wounded.", (0, 3)),
+        ("No Armenian casualties were reported.", (0, 0)),
+        ("There were no immediate reports of casualties.", (None, None)),
+        ("There were no reports of casualties.", (None, None)),
+        ("A 76-year-old man died when a shell struck his house.", (1, None)),
+        ("The jet was shot down, killing the pilot.", (1, None)),
+        ("A major general and a colonel were among seven servicemen killed.", (7, None)),
+        ("Four police officers and two civilian road workers were killed.", (6, None)),
+        ("A woman and a child had been killed by shelling.", (2, None)),
+        ("Two soldiers and a civilian were wounded.", (None, 3)),
+        ("Five people, including two children, were killed.", (5, None)),
+        ("Azerbaijan said one of its border guards was wounded.", (None, 1)),
+        ("Baku said 12 of its servicemen had died.", (12, None)),
     ],
 )
 def test_casualty_counts(sentence, counts):
@@ -289,3 +302,28 @@ def test_each_hypothetical_cue_is_found_by_its_own_words(before):
 
     assert events.hypothetical_before(before)
     assert not events.hypothetical_before("shells landed on Monday in ")
+
+
+def test_counts_stated_after_the_incident_sentence():
+    """A count in the next sentence of the same paragraph that places no incident of its own
+    fills the incident's unstated count; a toll since a date, a new paragraph or a sentence with
+    an incident of its own does not."""
+    import geo.extraction as gx
+
+    text = (
+        "Azerbaijani artillery struck Jermuk overnight, Armenia's defence ministry said. "
+        "It said 49 soldiers had been killed. No civilians were hurt.\n\n"
+        "Shelling hit Vardenis on Monday. The authorities said 45 civilians had been killed since Sept. 27.\n\n"
+        "Drones struck Goris on Monday.\n\nTwo soldiers were killed, the ministry said.\n\n"
+        "Shelling hit Kapan. A drone struck Sisian, killing two."
+    )
+    (res,) = gx.extract([Report("t", text, date="2022-09-14")])
+    by_place = {i["place"]: i for i in res["incidents"]}
+    assert (by_place["Jermuk"]["fatalities"], by_place["Jermuk"]["injured"]) == (49, 0)
+    assert by_place["Jermuk"]["counts_sentence"] == "It said 49 soldiers had been killed. No civilians were hurt."
+    assert by_place["Jermuk"]["sentence"].startswith("Azerbaijani artillery struck Jermuk")
+    assert by_place["Vardenis"]["fatalities"] is None  # a toll over weeks
+    assert by_place["Goris"]["fatalities"] is None  # the count is in another paragraph
+    assert by_place["Goris"]["counts_sentence"] is None
+    assert by_place["Kapan"]["fatalities"] is None  # the next sentence has an incident of its own
+    assert by_place["Sisian"]["fatalities"] == 2
