@@ -347,7 +347,7 @@ _BEFORE_CONTEXT = [
     ),
     (
         _ci(
-            r"\b(?:fired|launched|shot|shelling|shelled|struck|hit|targeted|bombarded|pounded|attack(?:ed)?|firing|fire)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:direction\s+of\s+|territory\s+of\s+|positions?\s+(?:in|near|around)\s+(?:the\s+)?|(?:\w+\s+){0,2})?$"
+            r"\b(?:fired|launched|shot|shelling|shelled|struck|hit|targeted|bombarded|pounded|attack(?:ed)?|firing|fire)\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:direction\s+of\s+|territory\s+of\s+|positions?\s+(?:in|near|around)\s+(?:the\s+)?|(?:[\w\-]+\s+){0,2}(?:(?:town|village|city|area|district|region|outskirts)\s+of\s+(?:the\s+)?)?)?$"
         ),
         "launch point",
     ),
@@ -723,6 +723,8 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
             mask ^= bit
             rx, why, on_low = _BEFORE_RULES[bit.bit_length() - 1]
             if rx.match(back_low if on_low else text[b0:start][::-1]):
+                if why == "destination" and _CLOSE_TO.match(back_low):
+                    continue  # "a road junction close to Madagiz": a place, not where a road leads
                 return _CONTEXT_ROLES[why]
     if doc.event(si)[0] is None:
         return _NO_EVENT_ROLE
@@ -741,6 +743,7 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
     return _ELSEWHERE_ROLE
 
 
+_CLOSE_TO = backward(_ci(r"\b(?:close|next|adjacent)\s+to\s+(?:the\s+)?$"))
 _TERRITORY_PHRASE = re.compile(
     r"\b(?:Armenian|Azerbaijani|Iranian|Russian|Turkish|Georgian)\s+(?:territory|soil|land|airspace)"
 )

@@ -357,13 +357,20 @@ def resolve_mentions(
     ]
     pt_sentence = [si for si, _ in pts]  # in text order, so sorted
     pt_place = [p for _, p in pts]
-    for m in mentions:
+    for k, m in enumerate(mentions):
         if m.place is not None:
             continue
         scores = []
         cands = list(dict.fromkeys(m.candidates))
         types = {c: t for c, t in zip(m.candidates, m.name_types)}
         qual = _qualifier(text, m)
+        # "near Sotk, in Gegharkunik": the name holds the place just before it, so it is more likely an area
+        prev = mentions[k - 1] if k else None
+        inside = (
+            prev.place
+            if prev is not None and prev.place is not None and _CONTAINER_GAP.fullmatch(text, prev.end, m.start)
+            else None
+        )
         # places in the same sentence, and in the sentences around it (a long document is many stories)
         msi = sent_of[id(m)]
         a, b = bisect.bisect_left(pt_sentence, msi), bisect.bisect_right(pt_sentence, msi)
@@ -388,6 +395,8 @@ def resolve_mentions(
                 s += 4.0
             if qual and gaz.country_keys.get(gaz.country[c]) == qual:
                 s += 4.0
+            if inside is not None and kind in ("district", "region"):
+                s += 4.0 if gaz.admin1_keys[inside] == gaz.base_keys[c] else 1.0
             if gaz.country[c] in countries:
                 s += 0.5
             if gaz.country[c] in ("AM", "AZ"):
@@ -407,6 +416,8 @@ def resolve_mentions(
             m.notes.append(f"ambiguous: {len(cands)} places share this name; chose by weak evidence")
 
 
+#: the text between a place and the area that holds it ("Sotk in Gegharkunik", "Sotk, in Gegharkunik")
+_CONTAINER_GAP = re.compile(r"\s*,?\s*in\s+(?:the\s+)?|\s*,\s*")
 _QUALIFIER_AFTER = re.compile(r"\s*(?:,|\bin)\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
 _QUALIFIER_BEFORE = re.compile(r"([A-Z][\w\-]+)['’]s\s+(?:[a-z]+\s+){0,2}$")
 

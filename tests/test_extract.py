@@ -98,6 +98,15 @@ def test_datelines_metonyms_distance_origin_venue_org(ex):
     assert get("Artsakh")[1] == "organisation"
 
 
+def test_launch_points_and_places_close_to_a_road(ex):
+    ms = by_text(one("The rockets had been fired from the Armenian-held town of Aghdara, officials said.", ex))
+    assert (ms["Aghdara"]["role"], ms["Aghdara"]["role_reason"]) == ("context", "launch point")
+    ms = by_text(one("Troops seized heights and a road junction close to Madagiz on Sunday.", ex))
+    assert ms["Madagiz"]["role"] == "incident"
+    ms = by_text(one("Shelling hit the road to Madagiz on Sunday.", ex))
+    assert ms["Madagiz"]["role_reason"] == "destination"
+
+
 def test_homonyms_resolved_from_the_text(ex):
     tovuz = by_text(one("A shell struck a house in the village of Aghdam in Tovuz district on Sunday.", ex))["Aghdam"]
     assert tovuz["zone"] == "azerbaijan" and tovuz["admin1"] == "Tovuz"
@@ -108,6 +117,19 @@ def test_homonyms_resolved_from_the_text(ex):
         "Martuni"
     ]
     assert nk["zone"] == "nagorno-karabakh" and am["zone"] == "armenia"
+
+
+def test_an_area_named_as_holding_a_place_is_the_area(ex):
+    """ "near Sotk, in Gegharkunik": the province (which holds Sotk), not the village named
+    Gegharkunik, and it only qualifies Sotk. Every Armenian province is in the gazetteer."""
+    ms = by_text(one("Shots were exchanged on Tuesday near Sotk, in Gegharkunik.", ex, "2021-05-12"))
+    assert ms["Gegharkunik"]["place"] == "Gegharkunik Province" and ms["Gegharkunik"]["precision"] == 3
+    assert ms["Gegharkunik"]["role"] == "context" and ms["Sotk"]["role"] == "incident"
+    ms = by_text(one("Troops took positions near Ishkhanasar in Syunik.", ex, "2021-05-12"))
+    assert ms["Syunik"]["place"] == "Syunik Province"
+    for name in ("Kotayk", "Lori", "Shirak", "Aragatsotn"):
+        m = by_text(one(f"Drones struck villages in {name} on Monday.", ex, "2022-09-13"))[name]
+        assert (m["place"], m["zone"], m["precision"]) == (f"{name} Province", "armenia", 3), m
 
 
 def test_qualifiers_and_alternate_names(ex):
