@@ -840,10 +840,11 @@ _INJURING = (
 
 
 #: a person a singular subject or object can be ("a 76-year-old man died", "killing the pilot")
-_PERSON = (
-    r"(?:man|woman|boy|girl|child|baby|teenager|civilian|resident|villager|farmer|shepherd|driver|worker|"
-    r"journalist|medic|doctor|soldier|serviceman|conscript|officer|policeman|pilot|person)"
-)
+_PERSON_WORDS = (
+    "man woman boy girl child baby teenager civilian resident villager farmer shepherd driver worker "
+    "journalist medic doctor soldier serviceman conscript officer policeman pilot person"
+).split()
+_PERSON = "(?:" + "|".join(_PERSON_WORDS) + ")"
 _WAS = r"\s+(?:was\s+|were\s+|had been\s+|has been\s+|have been\s+)?"  # "were": the last of a list ("two soldiers and a civilian were")
 #: one person killed or injured, the subject first: "a 76-year-old man died" (the count is "a")
 _ONE_KILLED = (re.compile(r"\b(?P<n>an?)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + _WAS + r"(?:killed|died|dead)\b"),)
@@ -855,6 +856,9 @@ _INJURING_ONE = (
         r"(?:i(?<!\wi)njur(?:ing|ed)|w(?<!\ww)ound(?:ing|ed))\s+(?P<n>a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\b"
     ),
 )
+_PERSON_SET = frozenset(_PERSON_WORDS)
+#: a sentence must have one of these for a count in words to be looked for ("a" only in "a dozen")
+_NUMBER_GATE = frozenset(w for k in _NUMBER_WORDS for w in k.split() if w != "a")
 _SINGULAR = (_ONE_KILLED, _ONE_INJURED, _KILLING_ONE, _INJURING_ONE)
 #: a first group of people counted with the one a count was found for: "four police officers and
 #: two civilians were killed" (searched for in the words just before that count)
@@ -932,9 +936,20 @@ def casualties(
     if _COUNT_WORDS.isdisjoint(words) and _DIGIT.search(low) is None:
         return None, None  # no number, no "a man", no "nobody": no count
 
+    one_person = not _PERSON_SET.isdisjoint(words)  # the counts of one person need one of these words
+    # which of the (digits, words) count patterns can match: skipping the one for number words
+    # when there is none saves most of the time
+    digits, numbers = _DIGIT.search(low) is not None, not _NUMBER_GATE.isdisjoint(words)
+    which = (0, 1) if digits and numbers else (0,) if digits else (1,) if numbers else ()
+
     def first(*pattern_sets: tuple[re.Pattern, ...]) -> int | None:
         vals = []
         for patterns in pattern_sets:
+            if patterns in _SINGULAR:
+                if not one_person:
+                    continue
+            elif patterns is _KILLED or patterns is _INJURED:
+                patterns = tuple(patterns[i] for i in which)
             verb_first = (
                 patterns is _KILLING or patterns is _INJURING or patterns is _KILLING_ONE or patterns is _INJURING_ONE
             )
