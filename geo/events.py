@@ -100,7 +100,7 @@ EVENT_PATTERNS: list[tuple[str, str, str]] = [
         "Armed clash",
     ),
     (
-        r"\bincursions?\b|\b(?:moved|crossed|cross|pushed|advanced|encroached|infiltrated)\s+(?:\w+\s+){0,2}?into\b|\bcrossed the border\b|\bdug in\b|\bsending troops\b|\bsent troops\b",
+        r"\bincursions?\b|\b(?:moved|crossed|crossing|cross|pushed|advanced|encroached|infiltrated)\s+(?:[\w.]+\s+){0,4}?into\b|\bcrossed the border\b|\bdug in\b|\bsending troops\b|\bsent troops\b",
         "Strategic developments",
         "Other",
     ),
@@ -120,7 +120,7 @@ EVENT_PATTERNS: list[tuple[str, str, str]] = [
         "Other",
     ),
     (
-        r"\bkill(?:ed|ing|s)?\b|\bwounded\b|\binjur(?:ed|ies|ing)\b|\bdead\b|\bdied\b|\bcasualt(?:y|ies)\b|\bshot down\b|\bdowned\b|\bshook\b|\brocked\b|\bpounded\b|\bdestroyed\b|\bdamaged\b|\bhit\b|\bstruck\b|\bstrik(?:e|es|ing)\b|\blanded\b|\bfight\b|\bbesieged\b|\bsiege\b|\bevacuat(?:ed|ion)\b|\bdeaths?\b|\b(?:death|civilian)\s+toll\b|\btoll\b|\bvictims?\b",
+        r"\bkill(?:ed|ing|s)?\b|\bwounded\b|\binjur(?:ed|ies|ing)\b|\bdead\b|\bdied\b|\bcasualt(?:y|ies)\b|\bshot down\b|\bdowned\b|\bshook\b|\brocked\b|\bpounded\b|\bdestroyed\b|\bdamaged\b|\bhit\b|\bstruck\b|\bstrik(?:e|es|ing)\b|\btarget(?:ed|ing)\b|\bbombarded\b|\bburn(?:ed|ing|t)\b|\bablaze\b|\blosses\b|\blanded\b|\bfight\b|\bbesieged\b|\bsiege\b|\bevacuat(?:ed|ion)\b|\bdeaths?\b|\b(?:death|civilian)\s+toll\b|\btoll\b|\bvictims?\b",
         "Explosions/Remote violence",
         "Shelling/artillery/missile attack",
     ),
@@ -626,7 +626,17 @@ class Document:
     sentences with their sets of words (runs of a-z) and their events, and where its dateline
     ends. Building one is linear in the text's length."""
 
-    __slots__ = ("text", "low", "sentences", "sentence_starts", "sentence_words", "_events", "_cues", "dateline")
+    __slots__ = (
+        "text",
+        "low",
+        "sentences",
+        "sentence_starts",
+        "sentence_words",
+        "_events",
+        "_cues",
+        "_clauses",
+        "dateline",
+    )
 
     def __init__(self, text: str):
         self.text = text
@@ -637,6 +647,8 @@ class Document:
         self.sentence_words = [frozenset(_WORD.findall(low, s, e)) for s, e in self.sentences]
         self._events: list[tuple[str | None, str | None] | None] = [None] * len(self.sentences)
         self._cues: list[bool | None] = [None] * len(self.sentences)
+        #: per sentence: the starts of its clauses and whether each has an event word
+        self._clauses: dict[int, tuple[list[int], list[bool | None]]] = {}
         self.dateline = dateline_end(text)
 
     def event(self, si: int) -> tuple[str | None, str | None]:
@@ -646,6 +658,29 @@ class Document:
         if ev is None:
             s, e = self.sentences[si]
             ev = self._events[si] = classify_event(self.text[s:e], low=self.low[s:e], words=self.sentence_words[si])
+        return ev
+
+    def clause_has_event(self, si: int, offset: int) -> bool:
+        """Whether the clause of sentence ``si`` that holds ``offset`` names an event (an event
+        sentence's other clauses may only be about what else happened: "its units had not crossed
+        into Armenia and were deployed in the Kalbajar district")."""
+        hit = self._clauses.get(si)
+        if hit is None:
+            s0, s1 = self.sentences[si]
+            starts = [s0] + [m.end() for m in _CLAUSE_END.finditer(self.low, s0, s1)]
+            hit = self._clauses[si] = (starts, [None] * len(starts))
+        starts, events = hit
+        if len(starts) == 1:
+            return True  # one clause: the sentence's event is its event
+        ci = bisect.bisect_right(starts, offset) - 1
+        ev = events[ci]
+        if ev is None:
+            a = starts[ci]
+            b = starts[ci + 1] if ci + 1 < len(starts) else self.sentences[si][1]
+            low = self.low[a:b]
+            ev = events[ci] = (
+                classify_event(self.text[a:b], low=low, words=frozenset(_WORD.findall(low)))[0] is not None
+            )
         return ev
 
     def has_cue(self, si: int) -> bool:
@@ -666,6 +701,9 @@ class Document:
 _TAIL_GATES = _Gates([*(_rule_words(rx.pattern) for rx, _ in _BEFORE_CONTEXT), _leading_gate(_LOCATIVE_BEFORE.pattern)])
 _LOC_BIT = 1 << len(_BEFORE_CONTEXT)
 _BEFORE_BITS = _LOC_BIT - 1
+#: where a clause of a sentence ends for the events of its places: a semicolon, a comma before
+#: "but", "while", "whereas", and "and"/"but" before a new verb ("... and were deployed")
+_CLAUSE_END = re.compile(r";|,\s+(?:but|while|whereas)\s|\s(?:and|but)\s+(?=(?:were|was|had|has|have|is|are)\s)")
 _CONTEXT_ROLES = {why: _role("context", why) for _, why in (*_BEFORE_CONTEXT, *_AFTER_CONTEXT)}
 _DATELINE_ROLE = _role("context", "dateline")
 _NO_EVENT_ROLE = _role("context", "no event in the sentence")
@@ -728,6 +766,8 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
                 return _CONTEXT_ROLES[why]
     if doc.event(si)[0] is None:
         return _NO_EVENT_ROLE
+    if not doc.clause_has_event(si, start):
+        return _ELSEWHERE_ROLE
     for w in tail_words[-8:-6]:
         bits = get(w)
         near |= (of(w) if bits is None else bits) & _LOC_BIT

@@ -198,8 +198,13 @@ def _parse(rep: Report, ex: Extractor) -> _Parsed:
 
 
 _COORD_GAP = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+|at\s+|in\s+|on\s+)?|or\s+|as\s+well\s+as\s+|&\s*)$"
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+|at\s+|in\s+|on\s+)?|or\s+|as\s+well\s+as\s+|&\s*"
+    # "Mingachevir, home to the largest dam, and the Khizi district": an apposition between
+    r"|,\s+[a-z][^,;.:]{0,60},\s+(?:and|or)\s+(?:the\s+)?)$"
 )
+
+
+_LISTED = re.compile(r"\b(?:and|or)\b")
 
 
 def _point_kind(m: dict) -> bool:
@@ -214,7 +219,13 @@ def _coordination(text: str, mentions: list[dict]) -> None:
             continue
         if b["role_reason"] in ("actor", "organisation", "dateline", "conflict name", "compound name"):
             continue
-        if _COORD_GAP.match(text[a["end"] : b["start"]]) and _point_kind(a) == _point_kind(b):
+        gap = text[a["end"] : b["start"]]
+        # a town and a district are listed together only with an "and" ("Mingachevir and the Khizi
+        # district"); a comma alone between a town and a larger place is a qualifier ("Tartar, Azerbaijan")
+        same_kind = _point_kind(a) == _point_kind(b) or (
+            _LISTED.search(gap) is not None and "district" in (a["kind"], b["kind"])
+        )
+        if same_kind and _COORD_GAP.match(gap):
             b["role"], b["role_reason"], b["hypothetical"] = "incident", "listed with " + a["text"], a["hypothetical"]
     by_sentence: dict[int, list[dict]] = {}
     for m in mentions:

@@ -416,8 +416,11 @@ def resolve_mentions(
             m.notes.append(f"ambiguous: {len(cands)} places share this name; chose by weak evidence")
 
 
-#: the text between a place and the area that holds it ("Sotk in Gegharkunik", "Sotk, in Gegharkunik")
-_CONTAINER_GAP = re.compile(r"\s*,?\s*in\s+(?:the\s+)?|\s*,\s*")
+#: the text between a place and the area that holds it ("Sotk in Gegharkunik", "Sotk, in Gegharkunik",
+#: "Sotk, a village in Gegharkunik")
+_CONTAINER_GAP = re.compile(
+    r"\s*,?\s*(?:(?:a|the)\s+(?:[a-z]+\s+)?(?:village|town|city|settlement|hamlet)\s+)?in\s+(?:the\s+)?|\s*,\s*"
+)
 _QUALIFIER_AFTER = re.compile(r"\s*(?:,|\bin)\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
 _QUALIFIER_BEFORE = re.compile(r"([A-Z][\w\-]+)['’]s\s+(?:[a-z]+\s+){0,2}$")
 

@@ -107,6 +107,34 @@ def test_launch_points_and_places_close_to_a_road(ex):
     assert ms["Madagiz"]["role_reason"] == "destination"
 
 
+def test_long_sentences_naming_several_places(ex):
+    # the clause of the event: "had not crossed into Armenia" is the claim, "were deployed in X" is not an event
+    ms = by_text(
+        one(
+            "Baku said its units had not crossed into Armenia and were deployed along the border in the "
+            "Kalbajar district.",
+            ex,
+            "2021-05-12",
+        )
+    )
+    assert ms["Armenia"]["role"] == "incident" and ms["Kalbajar district"]["role"] == "context"
+    # a town and a district listed around an apposition share the event
+    ms = by_text(
+        one(
+            "Rockets targeted Mingachevir, home to the country's largest dam, and the Khizi district.",
+            ex,
+            "2020-10-04",
+        )
+    )
+    assert ms["Mingachevir"]["role"] == ms["Khizi district"]["role"] == "incident"
+    # an incursion measured in kilometres; "Sotk, a village in Gegharkunik": the province qualifies Sotk
+    ms = by_text(one("Troops were accused of crossing up to 3.5 km into Armenia near Lake Sev.", ex, "2021-05-12"))
+    assert ms["Lake Sev"]["role"] == "incident"
+    ms = by_text(one("In Sotk, a village in Gegharkunik, a soldier was killed when a drone struck.", ex, "2022-09-13"))
+    assert ms["Gegharkunik"]["place"] == "Gegharkunik Province" and ms["Gegharkunik"]["role"] == "context"
+    assert ms["Sotk"]["role"] == "incident"
+
+
 def test_homonyms_resolved_from_the_text(ex):
     tovuz = by_text(one("A shell struck a house in the village of Aghdam in Tovuz district on Sunday.", ex))["Aghdam"]
     assert tovuz["zone"] == "azerbaijan" and tovuz["admin1"] == "Tovuz"

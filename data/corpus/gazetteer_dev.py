@@ -31,6 +31,8 @@ PLACES = {
     "East Azerbaijan Province": ("foreign:IR", "region", None, None),
     # --- districts -------------------------------------------------------------------
     "Tovuz District": ("azerbaijan", "district", None, None),
+    "Khizi District": ("azerbaijan", "district", None, None),
+    "Siyazan District": ("azerbaijan", "district", None, None),
     "Tartar District": ("azerbaijan", "district", None, None),
     "Dashkasan District": ("azerbaijan", "district", None, None),
     "Jabrayil District": ("surrounding-districts", "district", None, None),
@@ -150,6 +152,7 @@ ALIASES = {
     # Azerbaijan proper
     "Baku": "Baku", "Ganja": "Ganja", "Barda": "Barda", "Tartar": "Tartar",
     "Terter": "Tartar", "Tərtər": "Tartar", "Mingachevir": "Mingachevir",
+    "Khizi district": "Khizi District", "Siyazan district": "Siyazan District",
     "Horadiz": "Horadiz", "Tovuz": "Tovuz",
     # Armenia
     "Yerevan": "Yerevan", "Goris": "Goris", "Kornidzor": "Kornidzor", "Kapan": "Kapan",

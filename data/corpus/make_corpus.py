@@ -954,6 +954,65 @@ R("r034", "2023-09-28", "Northline News Agency (illustrative)", "dev",
   [inc("Hakari bridge", STR, "2023-09-27")])
 
 
+
+# ---------------------------------------------------------------------------------------
+# written later for long sentences naming several places, districts far from the front,
+# incursions against crossings of refugees (dev)
+# ---------------------------------------------------------------------------------------
+R("r055", "2020-10-04", "Northline News Agency (illustrative)", "dev",
+  "BAKU, Oct 4 (Northline) — Azerbaijan said on Sunday that Armenian forces had fired rockets at "
+  "Ganja, its second-largest city, killing one civilian and wounding 32, and had also targeted "
+  "Mingachevir, home to the country's largest hydroelectric dam, and the Khizi district north of "
+  "Baku.\n\n"
+  "The Defence Ministry in Baku said a missile fired towards the capital had been shot down over the "
+  "Siyazan district and that nobody was hurt. Armenia denied firing at civilian targets and said the "
+  "launchers named by Baku did not exist.\n\n"
+  "In Stepanakert, which Azerbaijanis call Khankendi, residents spent a second night in basements "
+  "as explosions shook the city. The Karabakh emergency service said four people had been wounded.",
+  [("BAKU", 0, "C"), ("Azerbaijan", 0, "C"), ("Ganja", 0, "I"), ("Mingachevir", 0, "I"),
+   ("Khizi district", 0, "I"), ("Baku", 0, "C"), ("Baku", 1, "C"), ("Siyazan district", 0, "I"),
+   ("Armenia", 0, "C"), ("Baku", 2, "C"), ("Stepanakert", 0, "I"), ("Khankendi", 0, "I"),
+   ("Karabakh", 0, "C")],
+  [inc("Ganja", EVB, "2020-10-04", 1, 32), inc("Mingachevir", EVB, "2020-10-04"),
+   inc("Khizi District", EVB, "2020-10-04"), inc("Siyazan District", EVB, "2020-10-04", 0, 0),
+   inc("Stepanakert", EVB, "2020-10-04", None, 4)])
+
+R("r056", "2021-05-12", "Meridian Wire (illustrative)", "dev",
+  "YEREVAN, May 12 (Meridian) — Armenia accused Azerbaijani troops on Wednesday of crossing up to "
+  "3.5 km into its territory near Lake Sev in Syunik province, and Prime Minister Nikol Pashinyan "
+  "asked a Russian-led military alliance for help.\n\n"
+  "Azerbaijan's Defence Ministry said its units had not crossed into Armenia and were deployed "
+  "along the border in the Kalbajar and Lachin districts. The two sides traded accusations as "
+  "soldiers dug in on both sides of the lake.\n\n"
+  "Villagers in Verin Shorzha, in Gegharkunik, said Azerbaijani soldiers had crossed into the "
+  "fields above the village and taken up positions on a ridge. Some families with children left "
+  "for Vardenis as a precaution.",
+  [("YEREVAN", 0, "C"), ("Armenia", 0, "C"), ("Lake Sev", 0, "I"), ("Syunik", 0, "C"),
+   ("Azerbaijan", 0, "C"), ("Armenia", 1, "I"), ("Kalbajar", 0, "C", "Kalbajar District"),
+   ("Lachin", 0, "C", "Lachin District"), ("Verin Shorzha", 0, "I"), ("Gegharkunik", 0, "C"),
+   ("Vardenis", 0, "C")],
+  [inc("Lake Sev", STR, "2021-05-12"), inc("Armenia", STR, "2021-05-12"),
+   inc("Verin Shorzha", STR, "2021-05-12")])
+
+R("r057", "2022-09-13", "Global Dispatch (illustrative)", "dev",
+  "GORIS, Armenia, Sept 13 (Global Dispatch) — Azerbaijani forces shelled Goris, Jermuk and Kapan "
+  "overnight, Armenia's defence ministry said, while Baku said its forces had responded to Armenian "
+  "attacks on their positions near Kalbajar and Lachin and accused Yerevan of mining supply "
+  "roads.\n\n"
+  "Residents of Jermuk, a spa town about 170 km south-east of Yerevan, said the shelling began "
+  "after midnight and that several hotels were damaged; dozens of families were taken by bus to "
+  "Yerevan.\n\n"
+  "In Sotk, a village in Gegharkunik close to the border, a soldier was killed when a drone struck "
+  "an army post, the ministry said. Moscow, Washington and Paris called for restraint.",
+  [("GORIS", 0, "C"), ("Armenia", 0, "C"), ("Goris", 0, "I"), ("Jermuk", 0, "I"), ("Kapan", 0, "I"),
+   ("Armenia", 1, "C"), ("Baku", 0, "C"), ("Kalbajar", 0, "I"), ("Lachin", 0, "I"),
+   ("Yerevan", 0, "C"), ("Jermuk", 1, "C"), ("Yerevan", 1, "C"), ("Yerevan", 2, "C"),
+   ("Sotk", 0, "I"), ("Gegharkunik", 0, "C"), ("Moscow", 0, "C"), ("Washington", 0, "C"),
+   ("Paris", 0, "C")],
+  [inc("Goris", EVB, "2022-09-13"), inc("Jermuk", EVB, "2022-09-13"), inc("Kapan", EVB, "2022-09-13"),
+   inc("Kalbajar", BAT, "2022-09-13"), inc("Lachin", BAT, "2022-09-13"),
+   inc("Sotk", EVB, "2022-09-13", 1)])
+
 # ---------------------------------------------------------------------------------------
 # machinery
 # ---------------------------------------------------------------------------------------
