@@ -571,13 +571,12 @@ def _finish(rep: Report, p: _Parsed) -> dict:
         if not same_sentence:
             first_of_sentence[si] = inc
     if first_of_sentence:
-        _counts_from_next_sentences(text, doc, mentions, first_of_sentence)
+        _counts_from_next_sentences(text, doc, facts, first_of_sentence)
     public_mentions = mentions  # the private working fields are dropped in place
     for m in public_mentions:
         del m["_place_index"]
         for k in _PRIVATE_SOMETIMES:
-            if k in m:
-                del m[k]
+            m.pop(k, None)
         if not m["notes"]:
             del m["notes"]
     return {
@@ -598,24 +597,23 @@ _CUMULATIVE = re.compile(r"\b(?:since|so far|to date|in total|overall|toll|altog
 
 
 def _counts_from_next_sentences(
-    text: str, doc: events.Document, mentions: list[dict], first_of_sentence: dict[int, dict]
+    text: str, doc: events.Document, with_incident: dict[int, tuple], first_of_sentence: dict[int, dict]
 ) -> None:
     """Counts stated just after an incident's sentence, in sentences of the same paragraph that
     place no incident ("Shelling struck Jermuk. It said 49 soldiers had been killed."), fill the
     counts that incident's own sentence leaves unstated. ``counts_sentence`` holds the sentences
-    they came from."""
-    with_incident = {m["sentence_index"] for m in mentions if m["role"] == "incident"}
-    n = len(doc.sentences)
+    they came from. ``with_incident``: the sentences that place an incident (as keys)."""
+    sentences, n = doc.sentences, len(doc.sentences)
     for si, inc in first_of_sentence.items():
-        if inc["hypothetical"]:
-            continue
         j = si
         while inc["fatalities"] is None or inc["injured"] is None:
-            s0, s1 = doc.sentences[j]
-            if j + 1 >= n or j + 1 in with_incident or "\n" in text[s0:s1][len(text[s0:s1].rstrip()) :]:
-                break  # the next sentence places an incident of its own, or a paragraph ends here
+            if j + 1 >= n or j + 1 in with_incident or inc["hypothetical"]:
+                break  # the next sentence places an incident of its own
+            s0, s1 = sentences[j]
+            if text[s0:s1].rstrip(" \t").endswith("\n"):
+                break  # a paragraph ends here
             j += 1
-            s0, s1 = doc.sentences[j]
+            s0, s1 = sentences[j]
             low = doc.low[s0:s1]
             if _CUMULATIVE.search(low):
                 continue
