@@ -50,9 +50,9 @@ def incident_map(
 ) -> folium.Map:
     """An interactive map of incidents over the theatre's zones (a :class:`folium.Map`).
 
-    A notebook displays the returned map inline; :func:`geo.render_html.save_html` writes it as
-    one self-contained HTML file. This is :func:`geo.render_html.incident_map`, imported on first
-    use.
+    A notebook displays the returned map inline, self-contained (Leaflet inlined, no CDN);
+    :func:`geo.render_html.save_html` writes it as one self-contained HTML file. This is
+    :func:`geo.render_html.incident_map`, imported on first use.
 
     Parameters
     ----------
@@ -70,6 +70,7 @@ def incident_map(
     Returns
     -------
     folium.Map
+        A :class:`geo.render_html.IncidentMap` (a ``folium.Map``).
 
     Raises
     ------

@@ -1,6 +1,7 @@
 """Interactive HTML maps of classified incidents (folium / Leaflet), self-contained by default.
 
-:func:`incident_map` returns a :class:`folium.Map`; :func:`save_html` writes it. A saved map is one
+:func:`incident_map` returns an :class:`IncidentMap` (a ``folium.Map`` whose notebook view is
+self-contained too); :func:`save_html` writes it. A saved map is one
 HTML file with Leaflet inlined (from the ``xstatic-leaflet`` package) and no tile layer: the theatre's
 zone polygons are the base map, so the file opens without a network. All coordinates are WGS84
 longitude/latitude degrees (EPSG:4326); Leaflet displays them in Web Mercator.
@@ -40,6 +41,7 @@ import folium
 import numpy as np
 import pandas as pd
 import shapely
+from branca.element import Figure
 
 from geo import _leaflet as lf
 from geo._mapdata import (
@@ -69,13 +71,35 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+class IncidentMap(folium.Map):
+    """A ``folium.Map`` whose notebook view is self-contained: the page in the output cell's
+    frame has Leaflet inlined (as :func:`save_html` writes it), so it draws without a network."""
+
+    def _repr_html_(self, **kwargs) -> str:
+        figure = self._parent
+        detached = figure is None
+        if detached:
+            figure = Figure()
+            self.add_to(figure)
+        try:
+            page = inline_html(figure.render(**kwargs))
+        finally:
+            if detached:
+                self._parent = None
+        return (
+            f'<div style="width:{figure.width};"><div style="position:relative;width:100%;height:0;'
+            f'padding-bottom:{figure.ratio};"><iframe srcdoc="{html.escape(page)}" style="position:absolute;'
+            'width:100%;height:100%;left:0;top:0;border:none !important;" allowfullscreen></iframe></div></div>'
+        )
+
+
 def incident_map(
     incidents: pd.DataFrame,
     *,
     theatre: Theatre | str | None = None,
     tiles: str | None = None,
     title: str | None = None,
-) -> folium.Map:
+) -> IncidentMap:
     """An interactive map of classified incidents.
 
     Parameters
@@ -97,8 +121,9 @@ def incident_map(
 
     Returns
     -------
-    folium.Map
-        Links only Leaflet core (no jQuery/Bootstrap/Font Awesome); write it with :func:`save_html`.
+    IncidentMap
+        A ``folium.Map`` linking only Leaflet core (no jQuery/Bootstrap/Font Awesome); write it with
+        :func:`save_html`. Shown in a notebook, it is self-contained (Leaflet inlined, no CDN).
 
     Raises
     ------
@@ -110,7 +135,7 @@ def incident_map(
     tile_layer = _tile_layer(tiles) if tiles else None
 
     w, s, e, n = view_bounds(data)
-    m = folium.Map(location=[(s + n) / 2, (w + e) / 2], zoom_start=8, tiles=None, control_scale=True)
+    m = IncidentMap(location=[(s + n) / 2, (w + e) / 2], zoom_start=8, tiles=None, control_scale=True)
     # Only Leaflet core; set on this instance (never folium's class-level lists).
     m.default_js = [("leaflet", lf.LEAFLET_JS_URL)]
     m.default_css = [("leaflet_css", lf.LEAFLET_CSS_URL)]

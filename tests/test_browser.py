@@ -259,3 +259,27 @@ def test_a_tile_layer_is_the_only_network_use(browser, example_frame, tmp_path):
         assert p.count() == 53 and p.errors == []
     finally:
         p.close()
+
+
+def test_notebook_view_draws_without_a_network(browser, example_frame, tmp_path):
+    """What a notebook shows for a map (its _repr_html_, an iframe) loads nothing from a CDN."""
+    cell = incident_map(example_frame)._repr_html_()
+    host = tmp_path / "notebook_cell.html"
+    host.write_text(f"<!doctype html><html><body><div style='width:900px'>{cell}</div></body></html>", "utf-8")
+    requests: list[str] = []
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+
+    def route(r):
+        if r.request.url.startswith(("file://", "about:")):
+            r.continue_()
+        else:
+            requests.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(host.as_uri())
+    frame = page.frames[1]
+    frame.wait_for_function("window.__conflictmapReady === true", timeout=30_000)
+    assert frame.evaluate("window.conflictmap[0].count()") == len(example_frame)
+    assert requests == []
+    page.close()
