@@ -960,6 +960,9 @@ def _counts(low: str, patterns: tuple[re.Pattern, ...]):
         if not found:
             return
         m = min(found, key=lambda m: m.start())
+        if _YEAR.match(m.group("n")):  # "In 2020 three were killed": a year is no count; look on after it
+            pos = m.end("n")
+            continue
         yield m
         pos = m.end() if m.end() > m.start() else m.start() + 1
 
