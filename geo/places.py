@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from geo.gazetteer import Gazetteer, name_key, strip_feature_word
@@ -121,8 +122,8 @@ class Mention:
     end: int
     text: str
     key: str
-    candidates: list[int]
-    name_types: list[str]
+    candidates: Sequence[int]  # shared with the gazetteer's cache: never changed in place
+    name_types: Sequence[str]
     token_index: int
     token_count: int
     fuzzy: bool = False
@@ -245,7 +246,7 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: Tokens | None = None) ->
         n, key = best[0], best[1]
         s, e = starts[i], ends[i + n - 1]
         places, types = gaz.candidates(key)
-        mentions.append(Mention(s, e, text[s:e], key, list(places), list(types), i, n, fuzzy=len(best) > 3))
+        mentions.append(Mention(s, e, text[s:e], key, places, types, i, n, fuzzy=len(best) > 3))
         taken[i : i + n] = b"\x01" * n
         i += n
     mentions.sort(key=lambda m: m.start)
