@@ -667,7 +667,10 @@ class Document:
         hit = self._clauses.get(si)
         if hit is None:
             s0, s1 = self.sentences[si]
-            starts = [s0, *_clause_ends(self.low, s0, s1)]
+            if _CLAUSE_WORDS.isdisjoint(self.sentence_words[si]) and ";" not in self.low[s0:s1]:
+                starts = [s0]
+            else:
+                starts = [s0, *_clause_ends(self.low, s0, s1)]
             hit = self._clauses[si] = (starts, [None] * len(starts))
         starts, events = hit
         if len(starts) == 1:
@@ -678,8 +681,12 @@ class Document:
             a = starts[ci]
             b = starts[ci + 1] if ci + 1 < len(starts) else self.sentences[si][1]
             low = self.low[a:b]
+            words = _WORD.findall(low)
             ev = events[ci] = (
-                classify_event(self.text[a:b], low=low, words=frozenset(_WORD.findall(low)))[0] is not None
+                not _EVENT_WORDS.isdisjoint(words)
+                or (  # a whole event word, else the rules
+                    classify_event(self.text[a:b], low=low, words=frozenset(words))[0] is not None
+                )
             )
         return ev
 
@@ -703,6 +710,8 @@ _LOC_BIT = 1 << len(_BEFORE_CONTEXT)
 _BEFORE_BITS = _LOC_BIT - 1
 #: where a clause of a sentence ends for the events of its places: a semicolon, a comma before
 #: "but", "while", "whereas", and " and "/" but " before a new verb ("... and were deployed")
+#: a sentence without one of these words (or a semicolon) is one clause
+_CLAUSE_WORDS = frozenset(("and", "but", "while", "whereas"))
 _CLAUSE_PUNCT = re.compile(r";|,\s+(?:but|while|whereas)\s")
 _NEW_VERB = ("were ", "was ", "had ", "has ", "have ", "is ", "are ")
 
