@@ -670,7 +670,7 @@ class Document:
             if _CLAUSE_WORDS.isdisjoint(self.sentence_words[si]) and ";" not in self.low[s0:s1]:
                 starts = [s0]
             else:
-                starts = [s0, *_clause_ends(self.low, s0, s1)]
+                starts = [s0, *(m.end() for m in _CLAUSE_END.finditer(self.low, s0, s1))]
             hit = self._clauses[si] = (starts, [None] * len(starts))
         starts, events = hit
         if len(starts) == 1:
@@ -682,12 +682,11 @@ class Document:
             b = starts[ci + 1] if ci + 1 < len(starts) else self.sentences[si][1]
             low = self.low[a:b]
             words = _WORD.findall(low)
-            ev = events[ci] = (
-                not _EVENT_WORDS.isdisjoint(words)
-                or (  # a whole event word, else the rules
-                    classify_event(self.text[a:b], low=low, words=frozenset(words))[0] is not None
-                )
-            )
+            # a whole event word decides it; else the event rules
+            ev = not _EVENT_WORDS.isdisjoint(words)
+            if not ev:
+                ev = classify_event(self.text[a:b], low=low, words=frozenset(words))[0] is not None
+            events[ci] = ev
         return ev
 
     def has_cue(self, si: int) -> bool:
@@ -709,25 +708,10 @@ _TAIL_GATES = _Gates([*(_rule_words(rx.pattern) for rx, _ in _BEFORE_CONTEXT), _
 _LOC_BIT = 1 << len(_BEFORE_CONTEXT)
 _BEFORE_BITS = _LOC_BIT - 1
 #: where a clause of a sentence ends for the events of its places: a semicolon, a comma before
-#: "but", "while", "whereas", and " and "/" but " before a new verb ("... and were deployed")
+#: "but", "while", "whereas", and "and"/"but" before a new verb ("... and were deployed")
+_CLAUSE_END = re.compile(r";|,\s+(?:but|while|whereas)\s|\s(?:and|but)\s+(?=(?:were|was|had|has|have|is|are)\s)")
 #: a sentence without one of these words (or a semicolon) is one clause
 _CLAUSE_WORDS = frozenset(("and", "but", "while", "whereas"))
-_CLAUSE_PUNCT = re.compile(r";|,\s+(?:but|while|whereas)\s")
-_NEW_VERB = ("were ", "was ", "had ", "has ", "have ", "is ", "are ")
-
-
-def _clause_ends(low: str, s0: int, s1: int) -> list[int]:
-    """Where the clauses of ``low[s0:s1]`` end (see _CLAUSE_PUNCT and _NEW_VERB), in order; the
-    "and"/"but" ones found with str.find, which is much faster here than a regex."""
-    ends = [m.end() for m in _CLAUSE_PUNCT.finditer(low, s0, s1)]
-    for conj in (" and ", " but "):
-        i = low.find(conj, s0, s1)
-        while i >= 0:
-            i += len(conj)
-            if low.startswith(_NEW_VERB, i):
-                ends.append(i)
-            i = low.find(conj, i, s1)
-    return sorted(ends)
 
 
 _CONTEXT_ROLES = {why: _role("context", why) for _, why in (*_BEFORE_CONTEXT, *_AFTER_CONTEXT)}
@@ -930,6 +914,7 @@ _PERSON_SET = frozenset(_PERSON_WORDS)
 #: a sentence must have one of these for a count in words to be looked for ("a" only in "a dozen")
 _NUMBER_GATE = frozenset(w for k in _NUMBER_WORDS for w in k.split() if w != "a")
 _SINGULAR = (_ONE_KILLED, _ONE_INJURED, _KILLING_ONE, _INJURING_ONE)
+_VERB_FIRST = (_KILLING, _INJURING, _KILLING_ONE, _INJURING_ONE)
 #: a first group of people counted with the one a count was found for: "four police officers and
 #: two civilians were killed" (searched for in the words just before that count)
 _PAIR_BEFORE = re.compile(
@@ -1018,21 +1003,19 @@ def casualties(
     def first(*pattern_sets: tuple[re.Pattern, ...]) -> int | None:
         vals = []
         for patterns in pattern_sets:
-            if patterns in _SINGULAR:
-                if not one_person:
-                    continue
-            elif patterns is _KILLED or patterns is _INJURED:
+            singular = any(patterns is p for p in _SINGULAR)  # "a man died": the count is one
+            verb_first = any(patterns is p for p in _VERB_FIRST)  # "killing nine": no count after the verb
+            if singular and not one_person:
+                continue
+            if patterns is _KILLED or patterns is _INJURED:
                 patterns = tuple(patterns[i] for i in which)
-            verb_first = (
-                patterns is _KILLING or patterns is _INJURING or patterns is _KILLING_ONE or patterns is _INJURING_ONE
-            )
             for m in _counts(low, patterns):
                 if not verb_first and _ACTIVE_COUNT.match(low, m.end()):
                     continue  # "nine civilians and injured 34": the verb's own count follows it
                 if _NEGATED.search(low, max(0, m.start() - 12), m.start()):
                     continue  # "no one was hurt"
-                v = 1 if patterns in _SINGULAR else _to_int(m.group("n"))
-                if v is not None and v < 100_000 and not _YEAR.match(m.group("n")):
+                v = 1 if singular else _to_int(m.group("n"))
+                if v is not None and v < 100_000:  # (years are no counts: _counts skips them)
                     if not verb_first:  # "four officers and two civilians were killed": both groups count
                         pair = _PAIR_BEFORE.search(low, max(0, m.start() - 60), m.start())
                         w = _to_int(pair.group("n")) if pair else None

@@ -199,7 +199,7 @@ def _parse(rep: Report, ex: Extractor) -> _Parsed:
 
 _COORD_GAP = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+(?:the\s+)?(?:towns?\s+of\s+|villages?\s+of\s+|at\s+|in\s+|on\s+)?|or\s+|as\s+well\s+as\s+|&\s*"
-    # "Mingachevir, home to the largest dam, and the Khizi district": an apposition between
+    # "Mingachevir, home to the largest dam, and the Khizi district": with an apposition between them
     r"|,\s+[a-z][^,;.:]{0,60},\s+(?:and|or)\s+(?:the\s+)?)$"
 )
 
