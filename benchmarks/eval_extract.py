@@ -67,7 +67,7 @@ def evaluate(records: list[dict], results: list[dict], *, errors: bool = False) 
     dists: list[float] = []
     zone_ok = zone_n = 0
     inc_found = inc_n = 0
-    fat_ok = fat_n = inj_ok = inj_n = 0
+    counts = {"fatalities": [0, 0], "injured": [0, 0]}  # exact matches, scored
     for rec, res in zip(records, results):
         gold, pred = rec["labels"], [m for m in res["mentions"] if m.get("place") is not None or m.get("problem")]
         pairs = match(gold, pred)
@@ -127,20 +127,14 @@ def evaluate(records: list[dict], results: list[dict], *, errors: bool = False) 
                 if name_key(i["place"]) == key or key in name_key(i["place"]) or name_key(i["place"]) in key
             ]
             inc_found += bool(found)
-            if found and inc.get("fatalities") is not None:
-                fat_n += 1
-                ok = any(i.get("fatalities") == inc["fatalities"] for i in found)
-                fat_ok += ok
-                if errors and not ok:
-                    got = [(i["place"], i.get("fatalities"), i["sentence"][:90]) for i in found]
-                    print(f"  FATAL {rec['id']}: {inc['place']!r} gold={inc['fatalities']} pred={got}")
-            if found and inc.get("injured") is not None:
-                inj_n += 1
-                ok = any(i.get("injured") == inc["injured"] for i in found)
-                inj_ok += ok
-                if errors and not ok:
-                    got = [(i["place"], i.get("injured"), i["sentence"][:90]) for i in found]
-                    print(f"  INJURED {rec['id']}: {inc['place']!r} gold={inc['injured']} pred={got}")
+            for field, tag in (("fatalities", "FATAL"), ("injured", "INJURED")):
+                if found and inc.get(field) is not None:
+                    counts[field][1] += 1
+                    ok = any(i.get(field) == inc[field] for i in found)
+                    counts[field][0] += ok
+                    if errors and not ok:
+                        got = [(i["place"], i.get(field), i["sentence"][:90]) for i in found]
+                        print(f"  {tag} {rec['id']}: {inc['place']!r} gold={inc[field]} pred={got}")
     p, r, f = prf(tp, fp, fn)
     rp, rr, rf = prf(role_tp, role_fp, role_fn)
     hp, hr, hf = prf(hyp_tp, hyp_fp, hyp_fn)
@@ -160,8 +154,7 @@ def evaluate(records: list[dict], results: list[dict], *, errors: bool = False) 
         "hypothetical_precision": hp,
         "hypothetical_recall": hr,
         "incident_places_found": inc_found / inc_n if inc_n else float("nan"),
-        "fatalities_exact": fat_ok / fat_n if fat_n else float("nan"),
-        "injured_exact": inj_ok / inj_n if inj_n else float("nan"),
+        **{f"{k}_exact": ok / n if n else float("nan") for k, (ok, n) in counts.items()},
     }
 
 

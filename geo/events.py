@@ -708,7 +708,9 @@ _TAIL_GATES = _Gates([*(_rule_words(rx.pattern) for rx, _ in _BEFORE_CONTEXT), _
 _LOC_BIT = 1 << len(_BEFORE_CONTEXT)
 _BEFORE_BITS = _LOC_BIT - 1
 #: where a clause of a sentence ends for the events of its places: a semicolon, a comma before
-#: "but", "while", "whereas", and "and"/"but" before a new verb ("... and were deployed")
+#: "but", "while", "whereas", and "and"/"but" before a new verb ("... and were deployed"). Fewer
+#: breaks than _CLAUSE_BREAK, which also ends a hypothetical cue's reach at "said" or ", and": an
+#: event's clause runs on across them ("Baku said shelling hit X", "fired at Ganja, and targeted Y")
 _CLAUSE_END = re.compile(r";|,\s+(?:but|while|whereas)\s|\s(?:and|but)\s+(?=(?:were|was|had|has|have|is|are)\s)")
 #: a sentence without one of these words (or a semicolon) is one clause
 _CLAUSE_WORDS = frozenset(("and", "but", "while", "whereas"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import gc
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -597,30 +597,33 @@ _CUMULATIVE = re.compile(r"\b(?:since|so far|to date|in total|overall|toll|altog
 
 
 def _counts_from_next_sentences(
-    text: str, doc: events.Document, with_incident: dict[int, tuple], first_of_sentence: dict[int, dict]
+    text: str, doc: events.Document, with_incident: Container[int], first_of_sentence: dict[int, dict]
 ) -> None:
     """Counts stated just after an incident's sentence, in sentences of the same paragraph that
-    place no incident ("Shelling struck Jermuk. It said 49 soldiers had been killed."), fill the
-    counts that incident's own sentence leaves unstated. ``counts_sentence`` holds the sentences
-    they came from. ``with_incident``: the sentences that place an incident (as keys)."""
-    sentences, n = doc.sentences, len(doc.sentences)
+    place no incident (``with_incident``: the sentences that do), fill the counts that incident's
+    own sentence leaves unstated ("Shelling struck Jermuk. It said 49 soldiers had been killed.").
+    ``counts_sentence`` holds the sentences they came from."""
+    sentences = doc.sentences
     for si, inc in first_of_sentence.items():
+        if inc["hypothetical"]:
+            continue
         j = si
         while inc["fatalities"] is None or inc["injured"] is None:
-            if j + 1 >= n or j + 1 in with_incident or inc["hypothetical"]:
-                break  # the next sentence places an incident of its own
             s0, s1 = sentences[j]
-            if text[s0:s1].rstrip(" \t").endswith("\n"):
-                break  # a paragraph ends here
+            if j + 1 == len(sentences) or j + 1 in with_incident or text[s0:s1].rstrip(" \t").endswith("\n"):
+                break  # the report or its paragraph ends here, or the next sentence has an incident of its own
             j += 1
             s0, s1 = sentences[j]
             low = doc.low[s0:s1]
             if _CUMULATIVE.search(low):
                 continue
             fat, inj = events.casualties(text[s0:s1], low=low, words=doc.sentence_words[j])
-            if (fat is not None and inc["fatalities"] is None) or (inj is not None and inc["injured"] is None):
-                inc["fatalities"] = inc["fatalities"] if inc["fatalities"] is not None else fat
-                inc["injured"] = inc["injured"] if inc["injured"] is not None else inj
+            took = False
+            if inc["fatalities"] is None and fat is not None:
+                inc["fatalities"], took = fat, True
+            if inc["injured"] is None and inj is not None:
+                inc["injured"], took = inj, True
+            if took:
                 said = text[s0:s1].strip()
                 inc["counts_sentence"] = said if inc["counts_sentence"] is None else inc["counts_sentence"] + " " + said
 
@@ -657,6 +660,7 @@ def incidents_frame(results: Sequence[dict], *, theatre: Theatre | str | None = 
                     "reported_by": inc["reported_by"],
                     "hypothetical": inc["hypothetical"],
                     "sentence": inc["sentence"],
+                    "counts_sentence": inc["counts_sentence"],
                     "source": r["source"],
                     "geocoder": inc["geocoder"],
                     "zone": inc["zone"],

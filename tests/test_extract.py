@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
 import geo.extraction as gx
@@ -386,3 +387,6 @@ def test_counts_stated_after_the_incident_sentence():
     assert by_place["Goris"]["counts_sentence"] is None
     assert by_place["Kapan"]["fatalities"] is None  # the next sentence has an incident of its own
     assert by_place["Sisian"]["fatalities"] == 2
+    frame = gx.incidents_frame([res]).set_index("place")  # the table keeps where the counts came from
+    assert frame.loc["Jermuk", "counts_sentence"] == by_place["Jermuk"]["counts_sentence"]
+    assert frame.loc["Jermuk", "fatalities"] == 49 and pd.isna(frame.loc["Sisian", "counts_sentence"])
