@@ -115,7 +115,7 @@ EVENT_PATTERNS: list[tuple[str, str, str]] = [
         "Armed clash",
     ),
     (
-        r"\bblockade[ds]?\b|\bblocked\b|\bcheckpoints?\b|\bclosed the road\b|\bdetain(?:ed|s)?\b|\barrest(?:ed|s)?\b",
+        r"\bblockade[ds]?\b|\bblocked\b|\bstand-?offs?\b|\bcheckpoints?\b|\bclosed the road\b|\bdetain(?:ed|s)?\b|\barrest(?:ed|s)?\b",
         "Strategic developments",
         "Other",
     ),
@@ -373,6 +373,12 @@ _BEFORE_CONTEXT = [
         ),
         "actor",
     ),
+    (
+        _ci(
+            r"\b(?:to|into|in|at)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?(?:hospitals?|clinics?|morgues?)\s+in\s+(?:the\s+)?$"
+        ),
+        "where the wounded were treated",
+    ),
     (_ci(r"\bbetween\s+$"), "pair"),
     (_ci(r"\b(?:born|based|headquartered|living|lives|lived|grew up|stationed)\s+in\s+$"), "origin"),
 ]
@@ -438,7 +444,7 @@ _PASSIVE_VERBS = (
 ).split()
 _PASSIVE_PHRASES = [*_PASSIVE_VERBS[:-2], r"under\s+(?:fire|attack|shelling)", "cut off"]
 _AFTER_PASSIVE = _ci(
-    r"^(?:['’]s\s+\w+\s+|\s*,?\s*(?:a|the|an)?\s*(?:[\w\-]+,?\s+){0,6}?,?\s*)?(?:was|were|is|are|has been|have been|had been|came|come|remained|remains|(?P<modal>would|will|could|might) be)\s+(?:\w+\s+){0,2}?"
+    r"^(?:['’]s\s+\w+\s+|\s*,?\s*(?:a|the|an)?\s*(?:[\w\-'’]+,?\s+){0,6}?,?\s*)?(?:was|were|is|are|has been|have been|had been|came|come|remained|remains|(?P<modal>would|will|could|might) be)\s+(?:\w+\s+){0,2}?"
     "(?:" + "|".join(_PASSIVE_PHRASES) + ")"
 )
 
@@ -867,19 +873,21 @@ _INJURED_TAIL = (
     + _INCLUDING
     + r"\s+){0,3}?(?:were\s+|was\s+|have been\s+|had been\s+)?(?:injured|wounded|hurt)"
 )
+#: the digits of a count after its first: "1,100" ("76, was killed": the comma is no digit)
+_DIGITS = r"(?:[\d,]*\d)?"
 # "at least nine killed": the count and the word for death. The count starts the match (a
 # qualifier before it, "at least", "some", changes neither which count is found nor their order),
 # and counts in digits and in words are two patterns, each starting with what the engine can skip
 # to; _counts() scans them as one.
 _KILLED = (
-    re.compile(r"(?P<n>\d(?<!\w\d)[\d,]*)" + _KILLED_TAIL),
+    re.compile(r"(?P<n>\d(?<!\w\d)" + _DIGITS + ")" + _KILLED_TAIL),
     re.compile(r"(?P<n>" + _NUM_WORDS + _NUM_TAIL + ")" + _KILLED_TAIL),
 )
 _INJURED = (
-    re.compile(r"(?P<n>\d(?<!\w\d)[\d,]*)" + _INJURED_TAIL),
+    re.compile(r"(?P<n>\d(?<!\w\d)" + _DIGITS + ")" + _INJURED_TAIL),
     re.compile(r"(?P<n>" + _NUM_WORDS + _NUM_TAIL + ")" + _INJURED_TAIL),
 )
-_NUM = r"(?:\d[\d,]*|" + _NUM_WORDS + _NUM_TAIL + ")"
+_NUM = r"(?:\d" + _DIGITS + "|" + _NUM_WORDS + _NUM_TAIL + ")"
 _KILLING = (
     re.compile(
         r"k(?<!\wk)ill(?:ing|ed)\s+(?:(?:at least|at lease|some|about|around|nearly|more than|over)\s+)?(?P<n>"
@@ -901,10 +909,14 @@ _PERSON_WORDS = (
     "journalist medic doctor soldier serviceman conscript officer policeman pilot person"
 ).split()
 _PERSON = "(?:" + "|".join(_PERSON_WORDS) + ")"
+#: a person's age in apposition: "a civilian, 76, was killed", "a man, aged 45,"
+_AGE = r"(?:,\s*(?:aged\s+)?\d{1,3},)?"
 _WAS = r"\s+(?:was\s+|were\s+|had been\s+|has been\s+|have been\s+)?"  # "were": the last of a list ("two soldiers and a civilian were")
 #: one person killed or injured, the subject first: "a 76-year-old man died" (the count is "a")
-_ONE_KILLED = (re.compile(r"\b(?P<n>an?)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + _WAS + r"(?:killed|died|dead)\b"),)
-_ONE_INJURED = (re.compile(r"\b(?P<n>an?)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + _WAS + r"(?:injured|wounded|hurt)\b"),)
+_ONE_KILLED = (re.compile(r"\b(?P<n>an?)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + _AGE + _WAS + r"(?:killed|died|dead)\b"),)
+_ONE_INJURED = (
+    re.compile(r"\b(?P<n>an?)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + _AGE + _WAS + r"(?:injured|wounded|hurt)\b"),
+)
 #: ... and the verb first: "killing the pilot", "wounding a child"
 _KILLING_ONE = (re.compile(r"k(?<!\wk)ill(?:ing|ed)\s+(?P<n>a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\b"),)
 _INJURING_ONE = (

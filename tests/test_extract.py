@@ -336,6 +336,10 @@ def test_a_second_batch_from_the_warm_extractor_gives_the_same_output():
         ("Five people, including two children, were killed.", (5, None)),
         ("Azerbaijan said one of its border guards was wounded.", (None, 1)),
         ("Baku said 12 of its servicemen had died.", (12, None)),
+        # an age in apposition is no count, nor is a number before a comma
+        ("A civilian, 76, was killed when shells hit his house.", (1, None)),
+        ("A man, aged 45, was wounded.", (None, 1)),
+        ("The dead numbered 1,100, and 300 were wounded.", (None, 300)),
     ],
 )
 def test_casualty_counts(sentence, counts):
@@ -390,3 +394,32 @@ def test_counts_stated_after_the_incident_sentence():
     frame = gx.incidents_frame([res]).set_index("place")  # the table keeps where the counts came from
     assert frame.loc["Jermuk", "counts_sentence"] == by_place["Jermuk"]["counts_sentence"]
     assert frame.loc["Jermuk", "fatalities"] == 49 and pd.isna(frame.loc["Sisian", "counts_sentence"])
+
+
+@pytest.mark.parametrize(
+    "text, place, role, reason",
+    [
+        # where the wounded were taken or treated is not where the strike was
+        (
+            "A missile hit Ganja, and ambulances took the wounded to hospitals in Yevlakh and Barda.",
+            "Yevlakh",
+            "context",
+            "where the wounded were treated",
+        ),
+        ("Two soldiers wounded in the attack died in a hospital in Yerevan.", "Yerevan", "context", None),
+        ("A drone strike damaged a hospital in Stepanakert.", "Stepanakert", "incident", None),
+        # an apposition with a possessive before the passive verb
+        (
+            "Mingachevir, home to the country's largest reservoir, was also targeted, Baku said.",
+            "Mingachevir",
+            "incident",
+            None,
+        ),
+        # a standoff of troops is a security event
+        ("The standoff near Ishkhanasar lasted for days.", "Ishkhanasar", "incident", None),
+    ],
+)
+def test_roles_of_new_wording(ex, text, place, role, reason):
+    m = by_text(one(text, ex))[place]
+    assert m["role"] == role
+    assert reason is None or m["role_reason"] == reason

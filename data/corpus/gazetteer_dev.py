@@ -83,6 +83,9 @@ PLACES = {
     "Verin Shorzha": ("armenia", "settlement", 40.0872, 45.8325),
     "Martuni (Gegharkunik)": ("armenia", "settlement", 40.1400, 45.3064),
     "Berd": ("armenia", "settlement", 40.8808, 45.3917),
+    # Tavush border villages: coordinates of the project gazetteer's curated rows (GeoNames points)
+    "Chinari": ("armenia", "settlement", 40.8547, 45.5778),
+    "Movses": ("armenia", "settlement", 40.9053, 45.4884),
     "Gyumri": ("armenia", "settlement", 40.7894, 43.8475),
     # --- settlements: elsewhere (venues, capitals) ----------------------------------
     "Moscow": ("foreign:RU", "settlement", 55.7558, 37.6173),
@@ -157,7 +160,7 @@ ALIASES = {
     # Armenia
     "Yerevan": "Yerevan", "Goris": "Goris", "Kornidzor": "Kornidzor", "Kapan": "Kapan",
     "Jermuk": "Jermuk", "Vardenis": "Vardenis", "Sotk": "Sotk", "Kut": "Kut",
-    "Verin Shorzha": "Verin Shorzha", "Berd": "Berd",
+    "Verin Shorzha": "Verin Shorzha", "Berd": "Berd", "Chinari": "Chinari", "Movses": "Movses",
     # elsewhere
     "Moscow": "Moscow", "Sochi": "Sochi", "Ankara": "Ankara", "Tehran": "Tehran",
     "Geneva": "Geneva", "Washington": "Washington", "Brussels": "Brussels",

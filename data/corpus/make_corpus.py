@@ -1014,6 +1014,96 @@ R("r057", "2022-09-13", "Global Dispatch (illustrative)", "dev",
    inc("Sotk", EVB, "2022-09-13", 1)])
 
 # ---------------------------------------------------------------------------------------
+# Fifth batch (dev): wording not met before (strikes named after the fact, a place that is both
+# an actor and a target, a legal "could", a country named only as a border, blockade effects)
+# ---------------------------------------------------------------------------------------
+R("r058", "2020-10-17", "Harbour Wire (illustrative)", "dev",
+  "GANJA, Azerbaijan, Oct 17 (Harbour Wire) — A missile slammed into a row of houses in Ganja "
+  "before dawn on Saturday, killing 13 civilians and wounding more than 50, Azerbaijan's prosecutor "
+  "general's office said. It was the second deadly strike on the city in a week.\n\n"
+  "Armenia's defence ministry denied responsibility and said Azerbaijani artillery had pounded "
+  "Stepanakert and villages around Martuni overnight. Two civilians died in Stepanakert, local "
+  "officials said.\n\n"
+  "Rescuers dug through rubble as ambulances took the wounded to hospitals in Yevlakh and Barda. "
+  "President Ilham Aliyev, speaking in Baku, promised a response on the battlefield. Mingachevir, "
+  "home to the country's largest reservoir, was also targeted, the ministry in Baku said, though no "
+  "casualties were reported there.",
+  [("GANJA", 0, "C"), ("Azerbaijan", 0, "C"), ("Ganja", 0, "I"), ("Azerbaijan", 1, "C"),
+   ("Armenia", 0, "C"), ("Stepanakert", 0, "I"), ("Martuni", 0, "I"), ("Stepanakert", 1, "I"),
+   ("Yevlakh", 0, "C"), ("Barda", 0, "C"), ("Baku", 0, "C"), ("Mingachevir", 0, "I"),
+   ("Baku", 1, "C")],
+  [inc("Ganja", EVB, "2020-10-17", 13, 50), inc("Stepanakert", EVB, "2020-10-17", 2),
+   inc("Martuni", EVB, "2020-10-17"), inc("Mingachevir", EVB, "2020-10-17")])
+
+R("r059", "2020-10-28", "Caspian Courier (illustrative)", "dev",
+  "BARDA, Azerbaijan, Oct 28 (Caspian Courier) — Rockets carrying cluster munitions struck the "
+  "centre of Barda on Wednesday, killing 21 people and wounding about 70, Azerbaijani prosecutors "
+  "said, a day after an earlier attack on villages in the district killed five.\n\n"
+  "Among the dead was a Red Crescent volunteer who had been helping residents of nearby villages. "
+  "Witnesses said the rockets fell near a busy market and a row of shops on Barda's main street.\n\n"
+  "The Smerch rockets were fired from the Martuni area of Nagorno-Karabakh, Baku said. Officials "
+  "in Stepanakert, which had come under drone attack, denied targeting civilians and accused "
+  "Azerbaijan of shelling Martakert. Human Rights Watch later said the strikes on Barda and Tartar "
+  "could amount to war crimes.",
+  [("BARDA", 0, "C"), ("Azerbaijan", 0, "C"), ("Barda", 0, "I"), ("Barda", 1, "I"),
+   ("Martuni", 0, "C"), ("Nagorno-Karabakh", 0, "C"), ("Baku", 0, "C"), ("Stepanakert", 0, "I"),
+   ("Azerbaijan", 1, "C"), ("Martakert", 0, "I"), ("Barda", 2, "I"), ("Tartar", 0, "I")],
+  [inc("Barda", EVB, "2020-10-28", 21, 70), inc("Stepanakert", EVB, "2020-10-28"),
+   inc("Martakert", EVB, "2020-10-28"), inc("Tartar", EVB, "2020-10-28")])
+
+R("r060", "2021-05-13", "Highland Press (illustrative)", "dev",
+  "YEREVAN, May 13 (Highland Press) — Armenia accused Azerbaijani troops on Thursday of advancing "
+  "about 3.5 km into its territory near Lake Sev in the southern province of Syunik and said the "
+  "soldiers had dug in on the heights above the lake. Acting Prime Minister Nikol Pashinyan asked "
+  "the Moscow-led CSTO military alliance for consultations.\n\n"
+  "Azerbaijan's foreign ministry said its units were taking up positions on its own side of a "
+  "border that had never been marked, and that no shots were fired. The standoff near Ishkhanasar, "
+  "a mountain west of the lake, lasted for days; residents of Goris, about 40 km to the north, said "
+  "they could see military trucks on the road.\n\n"
+  "In Vardenis, farther north, villagers said Azerbaijani soldiers had also crossed into pastures "
+  "near Verin Shorzha in Gegharkunik. If the troops did not withdraw, Armenia would take its case "
+  "to the U.N. Security Council, an official in Yerevan said.",
+  [("YEREVAN", 0, "C"), ("Armenia", 0, "C"), ("Lake Sev", 0, "I"), ("Syunik", 0, "C"),
+   ("Moscow", 0, "C"), ("Azerbaijan", 0, "C"), ("Ishkhanasar", 0, "I"), ("Goris", 0, "C"),
+   ("Vardenis", 0, "C"), ("Verin Shorzha", 0, "I"), ("Gegharkunik", 0, "C"), ("Armenia", 1, "C"),
+   ("Yerevan", 0, "C")],
+  [inc("Lake Sev", STR, "2021-05-13"), inc("Ishkhanasar", STR, "2021-05-13"),
+   inc("Verin Shorzha", STR, "2021-05-13")])
+
+R("r061", "2022-12-14", "Caucasus Ledger (illustrative)", "dev",
+  "STEPANAKERT, Dec 14 (Caucasus Ledger) — Traffic on the Lachin corridor, the only road linking "
+  "Nagorno-Karabakh with Armenia, has been halted for a third day by a group of Azerbaijanis who "
+  "describe themselves as environmental activists and have set up tents on the road near Shusha.\n\n"
+  "About 1,100 people, including 270 children, are stranded on either side of the blockade, the "
+  "region's ombudsman said. Trucks carrying food from Goris were turned back at a checkpoint at the "
+  "Hakari bridge, drivers said.\n\n"
+  "Baku says the protesters object to illegal mining and that Russian peacekeepers, who patrol the "
+  "road under the 2020 ceasefire deal signed in Moscow, can let humanitarian convoys through. Gas "
+  "supplies from Armenia to Stepanakert were also cut for several days, officials said.",
+  [("STEPANAKERT", 0, "C"), ("Lachin corridor", 0, "I"), ("Nagorno-Karabakh", 0, "C"),
+   ("Armenia", 0, "C"), ("Shusha", 0, "I"), ("Goris", 0, "C"), ("Hakari bridge", 0, "I"),
+   ("Baku", 0, "C"), ("Moscow", 0, "C"), ("Armenia", 1, "C"), ("Stepanakert", 0, "C")],
+  [inc("Lachin corridor", STR, "2022-12-14"), inc("Shusha", STR, "2022-12-14"),
+   inc("Hakari bridge", STR, "2022-12-14")])
+
+R("r062", "2020-07-14", "Northern Star Agency (illustrative)", "dev",
+  "BAKU, July 14 (Northern Star Agency) — An Azerbaijani major general and a colonel were among "
+  "seven servicemen killed in fresh fighting on the border with Armenia in the Tovuz district, the "
+  "defence ministry said on Tuesday. A civilian, 76, was killed in the village of Aghdam when shells "
+  "hit his house.\n\n"
+  "Armenia said its positions near Chinari and Movses in Tavush province came under artillery fire "
+  "and that Azerbaijani drones had been shot down over the area. Four Armenian soldiers were "
+  "wounded, a ministry spokeswoman in Yerevan said.\n\n"
+  "The clashes, far from Nagorno-Karabakh, are the deadliest since 2016. Turkey pledged to stand by "
+  "Baku, while Russia offered to mediate.",
+  [("BAKU", 0, "C"), ("Armenia", 0, "C"), ("Tovuz district", 0, "I"),
+   ("Aghdam", 0, "I", "Aghdam (Tovuz)"), ("Armenia", 1, "C"), ("Chinari", 0, "I"),
+   ("Movses", 0, "I"), ("Tavush", 0, "C"), ("Yerevan", 0, "C"), ("Nagorno-Karabakh", 0, "C"),
+   ("Turkey", 0, "C"), ("Baku", 0, "C"), ("Russia", 0, "C")],
+  [inc("Tovuz District", BAT, "2020-07-14", 7), inc("Aghdam (Tovuz)", EVB, "2020-07-14", 1),
+   inc("Chinari", EVB, "2020-07-14", None, 4), inc("Movses", EVB, "2020-07-14")])
+
+# ---------------------------------------------------------------------------------------
 # machinery
 # ---------------------------------------------------------------------------------------
 def _pattern(surface):
