@@ -8,7 +8,8 @@ Prints, for the dev and the held-out split separately:
 * incident-role precision / recall / F1 (role ``incident``, not hypothetical);
 * hypothetical recall / precision;
 * incident extraction: share of gold incidents whose place the tool reports as an incident,
-  and fatalities and injured exact-match where both give a number.
+  and, over the incidents found, event type and date exact-match, and fatalities and injured
+  exact-match where both give a number.
 
     python benchmarks/eval_extract.py [--split dev|heldout|all] [--errors]
 """
@@ -67,7 +68,7 @@ def evaluate(records: list[dict], results: list[dict], *, errors: bool = False) 
     dists: list[float] = []
     zone_ok = zone_n = 0
     inc_found = inc_n = 0
-    counts = {"fatalities": [0, 0], "injured": [0, 0]}  # exact matches, scored
+    counts = {"fatalities": [0, 0], "injured": [0, 0], "event_type": [0, 0], "date": [0, 0]}  # exact matches, scored
     for rec, res in zip(records, results):
         gold, pred = rec["labels"], [m for m in res["mentions"] if m.get("place") is not None or m.get("problem")]
         pairs = match(gold, pred)
@@ -127,7 +128,12 @@ def evaluate(records: list[dict], results: list[dict], *, errors: bool = False) 
                 if name_key(i["place"]) == key or key in name_key(i["place"]) or name_key(i["place"]) in key
             ]
             inc_found += bool(found)
-            for field, tag in (("fatalities", "FATAL"), ("injured", "INJURED")):
+            for field, tag in (
+                ("fatalities", "FATAL"),
+                ("injured", "INJURED"),
+                ("event_type", "TYPE"),
+                ("date", "DATE"),
+            ):
                 if found and inc.get(field) is not None:
                     counts[field][1] += 1
                     ok = any(i.get(field) == inc[field] for i in found)

@@ -568,6 +568,23 @@ def classify_event(
     the work when they are already known."""
     low = lower(sentence) if low is None else low
     words = frozenset(_WORD.findall(low)) if words is None else words
+    return _kind(_first_rule(low, words), low)
+
+
+def _kind(rule: int, low: str) -> tuple[str | None, str | None]:
+    """(event type, sub-event type) of event rule ``rule`` matched in ``low`` (or none)."""
+    if rule == len(_EVENT_RULES):
+        return None, None
+    t, s = _EVENT_RULES[rule][2:]
+    if t == "Explosions/Remote violence" and s.startswith("Shelling") and not _SHELL_WORDS.search(low):
+        if _HARM_WORDS.search(low) and _CIVILIAN.search(low):
+            return "Violence against civilians", "Attack"
+    return t, s
+
+
+def _first_rule(low: str, words: frozenset[str]) -> int:
+    """Index of the first event rule that matches ``low`` (whose set of words is ``words``), or
+    ``len(_EVENT_RULES)``."""
     hits = _EVENT_WORDS.intersection(words)
     first = min(map(_EVENT_FIRST.__getitem__, hits)) if hits else len(_EVENT_RULES)
     maybe = -1  # which patterns the words let be tried beyond their whole words; asked for once
@@ -577,17 +594,12 @@ def classify_event(
         if maybe < 0:
             maybe = _EVENT_REST.of_words(words)
         if maybe >> i & 1 and _EVENT_RULES[i][1].search(low):
-            first = i
-            break
-    if first == len(_EVENT_RULES):
-        return None, None
-    t, s = _EVENT_RULES[first][2:]
-    if t == "Explosions/Remote violence" and s.startswith("Shelling") and not _SHELL_WORDS.search(low):
-        if _HARM_WORDS.search(low) and _CIVILIAN.search(low):
-            return "Violence against civilians", "Attack"
-    return t, s
+            return i
+    return first
 
 
+#: the last event rule only catches what the others miss (killed, hit, struck): it names no kind of event
+_CATCH_ALL = len(_EVENT_RULES) - 1
 #: each whole word of the event rules, with the first rule it is a word of
 _EVENT_FIRST = {w: i for i, (whole, *_) in reversed(list(enumerate(_EVENT_RULES))) for w in whole}
 _EVENT_WORDS = frozenset(_EVENT_FIRST)
@@ -639,6 +651,7 @@ class Document:
         "sentence_starts",
         "sentence_words",
         "_events",
+        "_event_clauses",
         "_cues",
         "_clauses",
         "dateline",
@@ -652,6 +665,8 @@ class Document:
         #: the set of words of each sentence
         self.sentence_words = [frozenset(_WORD.findall(low, s, e)) for s, e in self.sentences]
         self._events: list[tuple[str | None, str | None] | None] = [None] * len(self.sentences)
+        #: per sentence asked for: the starts of its clauses for events (see :meth:`event_at`)
+        self._event_clauses: dict[int, list[int]] = {}
         self._cues: list[bool | None] = [None] * len(self.sentences)
         #: per sentence: the starts of its clauses and whether each has an event word
         self._clauses: dict[int, tuple[list[int], list[bool | None]]] = {}
@@ -665,6 +680,27 @@ class Document:
             s, e = self.sentences[si]
             ev = self._events[si] = classify_event(self.text[s:e], low=self.low[s:e], words=self.sentence_words[si])
         return ev
+
+    def event_at(self, si: int, offset: int) -> tuple[str | None, str | None]:
+        """The event of the mention at ``offset`` in sentence ``si``: that of its own clause when
+        the clause names a kind of event ("shelled Goris, ..., while Baku said it had responded
+        to attacks near Kalbajar": Kalbajar's is a clash), else the sentence's. Clauses end where
+        a hypothetical cue's reach ends (see _CLAUSE_BREAK); the catch-all words (killed, hit)
+        name no kind."""
+        ev = self.event(si)
+        if ev[0] is None:
+            return ev
+        starts = self._event_clauses.get(si)
+        s0, s1 = self.sentences[si]
+        if starts is None:
+            starts = self._event_clauses[si] = [s0, *(m.end() for m in _CLAUSE_BREAK.finditer(self.low, s0, s1))]
+        if len(starts) == 1:
+            return ev
+        ci = bisect.bisect_right(starts, offset) - 1
+        a, b = starts[ci], starts[ci + 1] if ci + 1 < len(starts) else s1
+        low = self.low[a:b]
+        rule = _first_rule(low, frozenset(_WORD.findall(low)))
+        return ev if rule >= _CATCH_ALL else _kind(rule, low)
 
     def clause_has_event(self, si: int, offset: int) -> bool:
         """Whether the clause of sentence ``si`` that holds ``offset`` names an event (an event

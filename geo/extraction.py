@@ -528,6 +528,7 @@ def _finish(rep: Report, p: _Parsed) -> dict:
                 events.reported_by(sentence, words=words),
             )
         sentence, et, sub, fat, inj, when, dprec, who = facts[si]
+        et, sub = doc.event_at(si, m["start"])  # a sentence's clauses can name events of several kinds
         key = (m["place_id"] or m["text"], when, et, m["hypothetical"])
         if key in by_key:
             inc = by_key[key]

@@ -423,3 +423,18 @@ def test_roles_of_new_wording(ex, text, place, role, reason):
     m = by_text(one(text, ex))[place]
     assert m["role"] == role
     assert reason is None or m["role_reason"] == reason
+
+
+def test_each_clause_of_a_sentence_keeps_its_own_kind_of_event(ex):
+    """A sentence that reports shelling in one clause and a clash in another gives each place the
+    event of its own clause; a clause with only a catch-all word (killed) keeps the sentence's."""
+    res = one(
+        "Azerbaijani forces shelled Goris overnight, Armenia said, while Baku said its forces had "
+        "responded to Armenian attacks on their positions near Kalbajar. A drone struck Sotk; two "
+        "soldiers were killed in Kut.",
+        ex,
+    )
+    kinds = {i["place"]: (i["event_type"], i["sub_event_type"]) for i in res["incidents"]}
+    assert kinds["Goris"] == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert kinds["Kalbajar"] == ("Battles", "Armed clash")
+    assert kinds["Sotk"] == kinds["Kut"] == ("Explosions/Remote violence", "Air/drone strike")
