@@ -1115,8 +1115,33 @@ _WEEKDAY = _ci(
 )
 
 
+#: a time counted back from the report's date: "a day earlier", "two weeks ago", and "came three
+#: weeks after" (what the sentence reports came before the report's news by that long)
+_BACK = r"(?P<n{0}>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,2}})\s+(?P<u{0}>days?|weeks?|months?)"
+_DAYS_BACK = _ci(
+    r"\b(?:"
+    + _BACK.format("")
+    + r"\s+(?:ago|earlier)|(?:came|comes|come|spoke|speaks|followed|follows)\s+"
+    + _BACK.format("2")
+    + r"\s+after)\b"
+    r"|\b(?P<day>(?:a|the)\s+day\s+earlier|the\s+day\s+before(?=\s*[,.])|the\s+previous\s+day)\b"
+)
+_UNIT = {"day": (1, 1), "week": (7, 2), "month": (30, 3)}  # days, date precision
+
+
+def _days_back(m: re.Match) -> tuple[int, int]:
+    """(days, date precision) of a :data:`_DAYS_BACK` match."""
+    if m.group("day"):
+        return 1, 1
+    n = m.group("n") or m.group("n2")
+    k = 1 if n in ("a", "an") else int(n) if n.isdigit() else _NUMBER_WORDS[n]
+    days, precision = _UNIT[(m.group("u") or m.group("u2")).rstrip("s")]
+    return k * days, precision
+
+
 _IN_MONTH = re.compile(r"\bin (?:early |mid-?|late )?(" + "|".join(calendar.month_name[1:]) + r")\b")
 _DATE_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | {"yesterday", "night", "earlier", "week", "month"}
+_DATE_WORDS |= {"day", "days", "weeks", "months", "ago", "previous"}
 
 
 @lru_cache(maxsize=4096)
@@ -1159,6 +1184,10 @@ def resolve_date(
                 pass
     if ref is None:
         return None, None
+    m = _DAYS_BACK.search(low)
+    if m:
+        days, precision = _days_back(m)
+        return (ref - timedelta(days=days)).isoformat(), precision
     m = _WEEKDAY.search(low)
     if m:
         wd = _WEEKDAYS[m.group("w").lower()]

@@ -198,6 +198,22 @@ def test_dates_resolved_from_the_report_date(ex):
     assert got["Talish"] == ("2020-09-27", 1)
 
 
+def test_dates_counted_back_from_the_report_date(ex):
+    res = one(
+        "A day earlier, five people were killed in a strike on Barda. "
+        "Baku said it had captured Fuzuli three days earlier. "
+        "The talks came two weeks after Azerbaijani units moved into Armenian territory near Sotk. "
+        "Shelling hit Goris a day after an attack on Kapan.",
+        ex,
+        "2020-10-28",
+    )
+    got = {i["place"]: (i["date"], i["date_precision"]) for i in res["incidents"]}
+    assert got["Barda"] == ("2020-10-27", 1)
+    assert got["Fuzuli"] == ("2020-10-25", 1)
+    assert got["Sotk"] == ("2020-10-14", 2)  # a count of weeks: the week is known, not the day
+    assert got["Goris"] == ("2020-10-28", 1)  # "a day after" something else: the report's own date
+
+
 def test_unknown_village_is_kept_unresolved_with_a_reason(ex):
     res = one("Shells hit the village of Zzyzxqor in Tovuz district.", ex)
     m = by_text(res)["Zzyzxqor"]
