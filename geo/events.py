@@ -154,14 +154,15 @@ def _top_level(pattern: str) -> list[str]:
     return parts + [cur]
 
 
-_WHOLE_WORD = re.compile(r"\\b([a-z]+)(?:\(\?:([a-z|]+)\)(\?)?|(s\?))?\\b")
+_WHOLE_WORD = re.compile(r"\\b([a-z]+)(?:\(\?:([a-z|]+)\)(\?)?|([a-z])\?|\[([a-z]+)\]\?)?\\b")
 
 
 def _split_words(pattern: str) -> tuple[frozenset[str], re.Pattern | None]:
     """A lower-case rule as (the whole words it matches, a regex for its other alternatives).
 
-    ``\\bdrones?\\b`` and ``\\bkill(?:ed|s)?\\b`` are whole-word alternatives: a lookup in the
-    sentence's set of words decides them without running a regular expression."""
+    ``\\bdrones?\\b``, ``\\bkill(?:ed|s)?\\b`` and ``\\bblockade[ds]?\\b`` are whole-word
+    alternatives: a lookup in the sentence's set of words decides them without running a
+    regular expression."""
     words: set[str] = set()
     rest = []
     for alt in _top_level(pattern):
@@ -169,12 +170,12 @@ def _split_words(pattern: str) -> tuple[frozenset[str], re.Pattern | None]:
         if m is None:
             rest.append(alt)
             continue
-        stem, ends, optional, plural = m.groups()
+        stem, ends, optional, last, lasts = m.groups()
         if ends:
             words.update(stem + e for e in ends.split("|"))
-        if plural:
-            words.add(stem + "s")
-        if optional or plural or not ends:
+        for c in (last or "") + (lasts or ""):  # "drones?", "blockade[ds]?": an optional last letter
+            words.add(stem + c)
+        if optional or last or lasts or not ends:
             words.add(stem)
     return frozenset(words), (_ci("|".join(rest)) if rest else None)
 
@@ -600,6 +601,29 @@ def _first_rule(low: str, words: frozenset[str]) -> int:
 
 #: the last event rule only catches what the others miss (killed, hit, struck): it names no kind of event
 _CATCH_ALL = len(_EVENT_RULES) - 1
+#: the kind of each event rule; each whole word of the rules before the catch-all with the first
+#: of them it is a word of
+_EVENT_KIND = [(t, s) for *_, t, s in _EVENT_RULES]
+_KIND_FIRST = {w: i for i in reversed(range(_CATCH_ALL)) for w in _EVENT_RULES[i][0]}
+
+
+def _kind_words(low: str, s0: int, s1: int, words: frozenset[str], first: int) -> list[tuple[int, int]]:
+    """(offset, rule) of the event words in ``low[s0:s1]`` that name a kind of event, when they
+    name more than one kind; else an empty list. ``words``: the sentence's set of words; ``first``:
+    the first rule that matches it. The words are the rules' whole words, each with the first of
+    those rules it is a word of, and the other alternatives of ``first`` (the phrases of the other
+    rules are not looked for)."""
+    whole = _KIND_FIRST.keys() & words
+    rules = {_KIND_FIRST[w] for w in whole}
+    phrase = first < _CATCH_ALL and first not in rules  # the sentence's event is a phrase ("opened fire")
+    if len({_EVENT_KIND[r] for r in rules} | ({_EVENT_KIND[first]} if phrase else set())) < 2:
+        return []
+    out = [(m.start(), _KIND_FIRST[m.group()]) for m in _WORD.finditer(low, s0, s1) if m.group() in whole]
+    if phrase:
+        out.extend((m.start(), first) for m in _EVENT_RULES[first][1].finditer(low, s0, s1))
+    return out
+
+
 #: each whole word of the event rules, with the first rule it is a word of
 _EVENT_FIRST = {w: i for i, (whole, *_) in reversed(list(enumerate(_EVENT_RULES))) for w in whole}
 _EVENT_WORDS = frozenset(_EVENT_FIRST)
@@ -651,9 +675,10 @@ class Document:
         "sentence_starts",
         "sentence_words",
         "_events",
-        "_event_clauses",
+        "_rules",
         "_cues",
         "_clauses",
+        "_kinds",
         "dateline",
     )
 
@@ -665,11 +690,12 @@ class Document:
         #: the set of words of each sentence
         self.sentence_words = [frozenset(_WORD.findall(low, s, e)) for s, e in self.sentences]
         self._events: list[tuple[str | None, str | None] | None] = [None] * len(self.sentences)
-        #: per sentence asked for: the starts of its clauses for events (see :meth:`event_at`)
-        self._event_clauses: dict[int, list[int]] = {}
+        #: the first event rule that matches each sentence (set with its event)
+        self._rules: list[int] = [0] * len(self.sentences)
         self._cues: list[bool | None] = [None] * len(self.sentences)
-        #: per sentence: the starts of its clauses and whether each has an event word
+        #: per sentence asked for: see :meth:`_clauses_of`, and the clauses for :meth:`event_at` with their events
         self._clauses: dict[int, tuple[list[int], list[bool | None]]] = {}
+        self._kinds: dict[int, tuple[list[int], list[tuple[int, int]], list[tuple[str | None, str | None] | None]]] = {}
         self.dateline = dateline_end(text)
 
     def event(self, si: int) -> tuple[str | None, str | None]:
@@ -678,34 +704,40 @@ class Document:
         ev = self._events[si]
         if ev is None:
             s, e = self.sentences[si]
-            ev = self._events[si] = classify_event(self.text[s:e], low=self.low[s:e], words=self.sentence_words[si])
+            low = self.low[s:e]
+            rule = self._rules[si] = _first_rule(low, self.sentence_words[si])
+            ev = self._events[si] = _kind(rule, low)
         return ev
 
     def event_at(self, si: int, offset: int) -> tuple[str | None, str | None]:
         """The event of the mention at ``offset`` in sentence ``si``: that of its own clause when
-        the clause names a kind of event ("shelled Goris, ..., while Baku said it had responded
-        to attacks near Kalbajar": Kalbajar's is a clash), else the sentence's. Clauses end where
-        a hypothetical cue's reach ends (see _CLAUSE_BREAK); the catch-all words (killed, hit)
-        name no kind."""
+        the clause names a kind of event ("shelled Goris ..., while Baku said it had responded to
+        attacks near Kalbajar": Kalbajar's is a clash), else the sentence's. Clauses end as for
+        :meth:`clause_has_event` and also at "said" ("..., officials said, as Azerbaijan
+        announced the capture of Qubadli"). The catch-all words (killed, hit) name no kind."""
         ev = self.event(si)
         if ev[0] is None:
             return ev
-        starts = self._event_clauses.get(si)
-        s0, s1 = self.sentences[si]
-        if starts is None:
-            starts = self._event_clauses[si] = [s0, *(m.end() for m in _CLAUSE_BREAK.finditer(self.low, s0, s1))]
+        hit = self._kinds.get(si)
+        if hit is None:
+            s0, s1 = self.sentences[si]
+            found = _kind_words(self.low, s0, s1, self.sentence_words[si], self._rules[si])
+            starts = [s0, *(m.end() for m in _KIND_BREAK.finditer(self.low, s0, s1))] if found else [s0]
+            hit = self._kinds[si] = (starts, found, [None] * len(starts))
+        starts, found, kinds = hit
         if len(starts) == 1:
             return ev
         ci = bisect.bisect_right(starts, offset) - 1
-        a, b = starts[ci], starts[ci + 1] if ci + 1 < len(starts) else s1
-        low = self.low[a:b]
-        rule = _first_rule(low, frozenset(_WORD.findall(low)))
-        return ev if rule >= _CATCH_ALL else _kind(rule, low)
+        kind = kinds[ci]
+        if kind is None:
+            a, b = self._clause_span(si, starts, ci)
+            rules = [rule for at, rule in found if a <= at < b]
+            kind = kinds[ci] = _kind(min(rules), self.low[a:b]) if rules else ev
+        return kind
 
-    def clause_has_event(self, si: int, offset: int) -> bool:
-        """Whether the clause of sentence ``si`` that holds ``offset`` names an event (an event
-        sentence's other clauses may only be about what else happened: "its units had not crossed
-        into Armenia and were deployed in the Kalbajar district")."""
+    def _clauses_of(self, si: int) -> tuple[list[int], list[bool | None]]:
+        """(starts of the clauses of sentence ``si``, whether each names an event: worked out
+        when first asked for)."""
         hit = self._clauses.get(si)
         if hit is None:
             s0, s1 = self.sentences[si]
@@ -714,14 +746,22 @@ class Document:
             else:
                 starts = [s0, *(m.end() for m in _CLAUSE_END.finditer(self.low, s0, s1))]
             hit = self._clauses[si] = (starts, [None] * len(starts))
-        starts, events = hit
+        return hit
+
+    def _clause_span(self, si: int, starts: list[int], ci: int) -> tuple[int, int]:
+        return starts[ci], starts[ci + 1] if ci + 1 < len(starts) else self.sentences[si][1]
+
+    def clause_has_event(self, si: int, offset: int) -> bool:
+        """Whether the clause of sentence ``si`` that holds ``offset`` names an event (an event
+        sentence's other clauses may only be about what else happened: "its units had not crossed
+        into Armenia and were deployed in the Kalbajar district")."""
+        starts, events = self._clauses_of(si)
         if len(starts) == 1:
             return True  # one clause: the sentence's event is its event
         ci = bisect.bisect_right(starts, offset) - 1
         ev = events[ci]
         if ev is None:
-            a = starts[ci]
-            b = starts[ci + 1] if ci + 1 < len(starts) else self.sentences[si][1]
+            a, b = self._clause_span(si, starts, ci)
             low = self.low[a:b]
             words = _WORD.findall(low)
             # a whole event word decides it; else the event rules
@@ -754,6 +794,12 @@ _BEFORE_BITS = _LOC_BIT - 1
 #: breaks than _CLAUSE_BREAK, which also ends a hypothetical cue's reach at "said" or ", and": an
 #: event's clause runs on across them ("Baku said shelling hit X", "fired at Ganja, and targeted Y")
 _CLAUSE_END = re.compile(r";|,\s+(?:but|while|whereas)\s|\s(?:and|but)\s+(?=(?:were|was|had|has|have|is|are)\s)")
+#: where a clause ends for the kind of its event: as _CLAUSE_END (with a plain space before
+#: "and"/"but"), and at "said"/"says". Each alternative starts with a character of its own, which
+#: lets the regex engine skip ahead to those characters.
+_KIND_BREAK = re.compile(
+    r";|,\s+(?:but|while|whereas)\s| (?:and|but)\s+(?=(?:were|was|had|has|have|is|are)\s)|s(?<!\ws)(?:aid|ays)\b"
+)
 #: a sentence without one of these words (or a semicolon) is one clause
 _CLAUSE_WORDS = frozenset(("and", "but", "while", "whereas"))
 
