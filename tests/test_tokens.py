@@ -1,4 +1,4 @@
-"""Fast scans agree with their plain definitions: name tokens, sentence breaks, who reported a claim."""
+"""Fast scans agree with their plain definitions: name tokens, sentence breaks, words, who reported a claim."""
 
 from __future__ import annotations
 
@@ -59,6 +59,22 @@ def test_sentence_breaks_are_the_spec_breaks() -> None:
     texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40))) for _ in range(5000)] + [TRICKY]
     for t in texts:
         assert [m.span() for m in events._SENTENCE_BREAK.finditer(t)] == [m.span() for m in spec.finditer(t)], t
+
+
+def test_letters_only_splits_into_the_words_of_the_word_pattern() -> None:
+    import random
+
+    from geo import events
+
+    rnd = random.Random(3)
+    alphabet = list("abzAZ09 -'’\n\t_.əşİ𝔸ÿ\u00a0") + ["ab", "z"]
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(5000)] + [TRICKY]
+    for t in texts:
+        low = events.lower(t)
+        clean = events.letters_only(low)
+        assert len(clean) == len(low) and clean.split() == re.findall(r"[a-z]+", low), t
+        a, b = sorted(rnd.sample(range(len(low) + 1), 2)) if len(low) > 1 else (0, len(low))
+        assert clean[a:b].split() == re.findall(r"[a-z]+", low[a:b]), t  # the same offsets
 
 
 def test_reported_by_is_the_one_pattern_s_leftmost_match() -> None:
