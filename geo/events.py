@@ -44,6 +44,27 @@ def _ci(pattern: str) -> re.Pattern:
     return rx
 
 
+_BOUNDARY_LETTER = re.compile(r"(?:\(\?<!([^()]*)\))?\\b([a-z])")
+
+
+def letters_first(pattern: str) -> str:
+    """The same regular expression with each top-level alternative that starts with ``\\b`` and
+    a letter written to start with the letter (``\\bsaid`` -> ``s(?<!\\ws)aid``, and a look-behind
+    before the ``\\b`` moved after the letter). When every alternative starts with a plain
+    character, the regex engine skips ahead to those characters instead of trying each
+    alternative at every position: a search is several times faster."""
+    out = []
+    for alt in _top_level(pattern):
+        m = _BOUNDARY_LETTER.match(alt)
+        if m:
+            not_after, c = m.groups()
+            alt = c + f"(?<!\\w{c})" + (f"(?<!{not_after}{c})" if not_after else "") + alt[m.end() :]
+        elif not re.match(r"[^\\\[(.^$|?*+{]|\\[^bBdDsSwWAZ\d]", alt):  # a character, or an escaped one
+            raise ValueError(f"an alternative that starts with no plain character: {alt!r}")
+        out.append(alt)
+    return "|".join(out)
+
+
 # -- sentences ------------------------------------------------------------------------------
 
 _ABBREV = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Maj|Capt|No|U\.S|U\.N|e\.g|i\.e|km|vs)"
@@ -283,15 +304,16 @@ def _leading_gate(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
 
 #: per event pattern: (its whole words, a regex for its other alternatives, type, sub-type)
 _EVENT_RULES = [(*_split_words(lower(p)), t, s) for p, t, s in EVENT_PATTERNS]
-_CIVILIAN = _ci(r"\bcivilians?\b|\bresidents?\b|\bchildren\b|\bwomen\b|\bvillagers\b")
+_CIVILIAN = _ci(letters_first(r"\bcivilians?\b|\bresidents?\b|\bchildren\b|\bwomen\b|\bvillagers\b"))
 
-_HYPOTHETICAL = _ci(
+_HYPOTHETICAL_CUES = (
     r"\bif\b|\bwould\b|\bcould\b|\bmight\b|\bin case\b|\bin the event\b|\bshould\s+\w+\s+(?:spread|expand|spill)|"
     r"\bthreat(?:en|ened|ens)?\b|\bwarn(?:ed|s|ing)?\b.*\b(?:against|of)\b|\brisk of\b|\bany (?:attack|aggression|incursion)\b|"
     r"\bwill (?:respond|retaliate|defend)\b|\bfears? (?:that|of)\b|\bunless\b|\bpossible\b|"
     r"(?<!pre-)\bplann(?:ed|ing)\b|\bnot tolerate\b|\bapplies only to\b|\bwould apply\b|\bprepar(?:ing|ed) to\b|"
     r"\breserv(?:e|es|ed|ing) the right\b|\bvow(?:s|ed)? to\b|\bplans? to\b|\bintends? to\b|\bready to\b"
 )
+_HYPOTHETICAL = _ci(letters_first(_HYPOTHETICAL_CUES))
 _CONDITION = re.compile(r"if\b|unless\b|in case\b|in the event\b|should\b")
 #: cues that govern only the next few words, not the whole clause ("launchers aimed at Ganja and
 #: Mingachevir, the first strike on Armenian territory")
@@ -641,7 +663,7 @@ _EVENT_WITH_REST = [i for i, (_, rx, _, _) in enumerate(_EVENT_RULES) if rx is n
 
 
 _SHELL_WORDS = re.compile(r"shell|artillery|rocket|missile|mortar|grad|smerch|projectile|barrage")
-_HARM_WORDS = re.compile(r"\bkill|\bwounded|\binjur|\bdead|\bdied")
+_HARM_WORDS = re.compile(letters_first(r"\bkill|\bwounded|\binjur|\bdead|\bdied"))
 
 
 def hypothetical_before(text_before: str) -> bool:
@@ -660,9 +682,11 @@ def hypothetical_before(text_before: str) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|\.\s|,\s+(?:but|while|and)\s|\bsaid\b|\bsays\b"
-    # ", a week after ...", ", days before ...": a time adjunct starts a clause of its own
-    r"|,\s+(?:(?:a|an|one|two|three|several|a few)\s+)?(?:(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|before|since)\b"
+    letters_first(
+        r";|:|\.\s|,\s+(?:but|while|and)\s|\bsaid\b|\bsays\b"
+        # ", a week after ...", ", days before ...": a time adjunct starts a clause of its own
+        r"|,\s+(?:(?:a|an|one|two|three|several|a few)\s+)?(?:(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|before|since)\b"
+    )
 )
 
 
@@ -805,7 +829,12 @@ _BEFORE_BITS = _LOC_BIT - 1
 #: "but", "while", "whereas", and "and"/"but" before a new verb ("... and were deployed"). Fewer
 #: breaks than _CLAUSE_BREAK, which also ends a hypothetical cue's reach at "said" or ", and": an
 #: event's clause runs on across them ("Baku said shelling hit X", "fired at Ganja, and targeted Y")
-_CLAUSE_END = re.compile(r";|,\s+(?:but|while|whereas)\s|\s(?:and|but)\s+(?=(?:were|was|had|has|have|is|are)\s)")
+#: (only the ends of its matches are used: the "and"/"but" alternatives start at a letter of theirs,
+#: so that every alternative starts with a plain character; see letters_first)
+_CLAUSE_END = re.compile(
+    r";|,\s+(?:but|while|whereas)\s|d(?<=\sand)\s+(?=(?:were|was|had|has|have|is|are)\s)"
+    r"|u(?<=\sbu)t\s+(?=(?:were|was|had|has|have|is|are)\s)"
+)
 #: where a clause ends for the kind of its event: as _CLAUSE_END (with a plain space before
 #: "and"/"but"), and at "said"/"says". Each alternative starts with a character of its own, which
 #: lets the regex engine skip ahead to those characters.
@@ -906,7 +935,7 @@ _TERRITORY_PHRASE = re.compile(
 
 
 #: the words of the hypothetical cues: one must be there for the cues to be tried
-_CUE_GATES = _Gates([_leading_gate(_HYPOTHETICAL.pattern + "|" + _HYPOTHETICAL_NEAR.pattern)])
+_CUE_GATES = _Gates([_leading_gate(lower(_HYPOTHETICAL_CUES) + "|" + _HYPOTHETICAL_NEAR.pattern)])
 
 
 def _has_cue_word(words: frozenset[str] | set[str]) -> bool:

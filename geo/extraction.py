@@ -594,7 +594,11 @@ def _finish(rep: Report, p: _Parsed) -> dict:
 
 
 #: a toll over a period ("45 civilians have been killed since Sept. 27") counts no single incident
-_CUMULATIVE = re.compile(r"\b(?:since|so far|to date|in total|overall|toll|altogether|in all)\b")
+_CUMULATIVE = re.compile(
+    events.letters_first(
+        r"\bsince\b|\bso far\b|\bto date\b|\bin total\b|\boverall\b|\btoll\b|\baltogether\b|\bin all\b"
+    )
+)
 
 
 def _counts_from_next_sentences(
