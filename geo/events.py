@@ -1227,8 +1227,17 @@ def _days_back(m: re.Match) -> tuple[int, int]:
 
 
 _IN_MONTH = re.compile(r"\bin (?:early |mid-?|late )?(" + "|".join(calendar.month_name[1:]) + r")\b")
-_DATE_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | {"yesterday", "night", "earlier", "week", "month"}
-_DATE_WORDS |= {"day", "days", "weeks", "months", "ago", "previous"}
+#: the words each date pattern needs (one of them), and all of them
+_MONTH_WORDS = frozenset(_MONTHS)
+_WEEKDAY_WORDS = frozenset(_WEEKDAYS)
+_UNIT_WORDS = frozenset(("day", "days", "week", "weeks", "month", "months"))  # for _DAYS_BACK
+_NIGHT_WORDS = frozenset(("yesterday", "night"))
+_DATE_WORDS = _MONTH_WORDS | _WEEKDAY_WORDS | _UNIT_WORDS | _NIGHT_WORDS
+_YESTERDAY = re.compile(r"\byesterday\b|\blast night\b")
+_EARLIER_THIS_MONTH = re.compile(r"\bearlier this month\b")
+_LAST_WEEK = re.compile(r"\blast week\b")
+_THIS_WEEK = re.compile(r"\bearlier this week\b|\bthis week\b")
+_LAST_MONTH = re.compile(r"\blast month\b")
 
 
 @lru_cache(maxsize=4096)
@@ -1255,7 +1264,8 @@ def resolve_date(
     words = frozenset(_WORD.findall(low)) if words is None else words
     if _DATE_WORDS.isdisjoint(words):
         return (ref.isoformat(), 1) if ref else (None, None)
-    for rx in (_MONTH_DAY, _DAY_MONTH):
+    # each pattern is tried only when a word it needs is there
+    for rx in (_MONTH_DAY, _DAY_MONTH) if not _MONTH_WORDS.isdisjoint(words) else ():
         m = rx.search(low)
         if m:
             mon = _MONTHS[m.group("m").lower().rstrip(".")]
@@ -1271,27 +1281,28 @@ def resolve_date(
                 pass
     if ref is None:
         return None, None
-    m = _DAYS_BACK.search(low)
+    m = _DAYS_BACK.search(low) if not _UNIT_WORDS.isdisjoint(words) else None
     if m:
         days, precision = _days_back(m)
         return (ref - timedelta(days=days)).isoformat(), precision
-    m = _WEEKDAY.search(low)
+    m = _WEEKDAY.search(low) if not _WEEKDAY_WORDS.isdisjoint(words) else None
     if m:
         wd = _WEEKDAYS[m.group("w").lower()]
         back = (ref.weekday() - wd) % 7
         return (ref - timedelta(days=back)).isoformat(), 1
-    if re.search(r"\byesterday\b|\blast night\b", low):
+    if not _NIGHT_WORDS.isdisjoint(words) and _YESTERDAY.search(low):
         return (ref - timedelta(days=1)).isoformat(), 1
-    if re.search(r"\bearlier this month\b", low):
+    month, week = "month" in words, "week" in words
+    if month and _EARLIER_THIS_MONTH.search(low):
         return ref.replace(day=1).isoformat(), 3
-    if re.search(r"\blast week\b", low):
+    if week and _LAST_WEEK.search(low):
         return (ref - timedelta(days=7)).isoformat(), 2
-    if re.search(r"\bearlier this week\b|\bthis week\b", low):
+    if week and _THIS_WEEK.search(low):
         return (ref - timedelta(days=ref.weekday())).isoformat(), 2
-    if re.search(r"\blast month\b", low):
+    if month and _LAST_MONTH.search(low):
         first = ref.replace(day=1) - timedelta(days=1)
         return first.replace(day=1).isoformat(), 3
-    m = _IN_MONTH.search(sentence)
+    m = _IN_MONTH.search(sentence) if not _MONTH_WORDS.isdisjoint(words) else None
     if m:
         mon = list(calendar.month_name).index(m.group(1))
         year = ref.year if mon <= ref.month else ref.year - 1
