@@ -638,10 +638,11 @@ _EVENT_KIND = [(t, s) for *_, t, s in _EVENT_RULES]
 _KIND_FIRST = {w: i for i in reversed(range(_CATCH_ALL)) for w in _EVENT_RULES[i][0]}
 
 
-def _kind_words(low: str, s0: int, s1: int, words: frozenset[str], first: int) -> list[tuple[int, int]]:
+def _kind_words(low: str, clean: str, s0: int, s1: int, words: frozenset[str], first: int) -> list[tuple[int, int]]:
     """(offset, rule) of the event words in ``low[s0:s1]`` that name a kind of event, when they
-    name more than one kind; else an empty list. ``words``: the sentence's set of words; ``first``:
-    the first rule that matches it. The words are the rules' whole words, each with the first of
+    name more than one kind; else an empty list. ``clean``: ``low`` with only its letters (see
+    :func:`letters_only`); ``words``: the sentence's set of words; ``first``: the first rule that
+    matches it. The words are the rules' whole words, each with the first of
     those rules it is a word of, and the other alternatives of ``first`` (the phrases of the other
     rules are not looked for)."""
     whole = _KIND_FIRST.keys() & words
@@ -649,7 +650,14 @@ def _kind_words(low: str, s0: int, s1: int, words: frozenset[str], first: int) -
     phrase = first < _CATCH_ALL and first not in rules  # the sentence's event is a phrase ("opened fire")
     if len({_EVENT_KIND[r] for r in rules} | ({_EVENT_KIND[first]} if phrase else set())) < 2:
         return []
-    out = [(m.start(), _KIND_FIRST[m.group()]) for m in _WORD.finditer(low, s0, s1) if m.group() in whole]
+    out = []
+    for w in whole:  # where each word is: in the letters-only text, a run of letters between spaces
+        rule, n = _KIND_FIRST[w], len(w)
+        i = clean.find(w, s0, s1)
+        while i >= 0:
+            if (i == s0 or clean[i - 1] == " ") and (i + n == s1 or clean[i + n] == " "):
+                out.append((i, rule))
+            i = clean.find(w, i + n, s1)
     if phrase:
         out.extend((m.start(), first) for m in _EVENT_RULES[first][1].finditer(low, s0, s1))
     return out
@@ -757,7 +765,7 @@ class Document:
         hit = self._kinds.get(si)
         if hit is None:
             s0, s1 = self.sentences[si]
-            found = _kind_words(self.low, s0, s1, self.sentence_words[si], self._rules[si])
+            found = _kind_words(self.low, self.clean, s0, s1, self.sentence_words[si], self._rules[si])
             starts = [s0, *(m.end() for m in _KIND_BREAK.finditer(self.low, s0, s1))] if found else [s0]
             hit = self._kinds[si] = (starts, found, [None] * len(starts))
         starts, found, kinds = hit
