@@ -45,16 +45,24 @@ def _ci(pattern: str) -> re.Pattern:
 
 
 _BOUNDARY_LETTER = re.compile(r"(?:\(\?<!([^()]*)\))?\\b([a-z])")
+#: a word boundary before a group of words ("\\b(?:moved|crossed)", "\\b(?:land)?")
+_BOUNDARY_GROUP = re.compile(r"\\b\(\?:([a-z|]+)\)(\??)")
 
 
 def letters_first(pattern: str) -> str:
     """The same regular expression with each top-level alternative that starts with ``\\b`` and
     a letter written to start with the letter (``\\bsaid`` -> ``s(?<!\\ws)aid``, and a look-behind
-    before the ``\\b`` moved after the letter). When every alternative starts with a plain
+    before the ``\\b`` moved after the letter; a group of words after the ``\\b`` becomes one
+    alternative per word, in order). When every alternative starts with a plain
     character, the regex engine skips ahead to those characters instead of trying each
     alternative at every position: a search is several times faster."""
     out = []
     for alt in _top_level(pattern):
+        g = _BOUNDARY_GROUP.match(alt)
+        if g:  # "\\b(?:moved|crossed) into" -> "\\bmoved into|\\bcrossed into", tried in the same order
+            words, rest = g.group(1).split("|"), alt[g.end() :]
+            out.append(letters_first("|".join(rf"\b{w}{rest}" for w in words + ([""] if g.group(2) else []))))
+            continue
         m = _BOUNDARY_LETTER.match(alt)
         if m:
             not_after, c = m.groups()
@@ -187,8 +195,9 @@ def _top_level(pattern: str) -> list[str]:
 _WHOLE_WORD = re.compile(r"\\b([a-z]+)(?:\(\?:([a-z|]+)\)(\?)?|([a-z])\?|\[([a-z]+)\]\?)?\\b")
 
 
-def _split_words(pattern: str) -> tuple[frozenset[str], re.Pattern | None]:
-    """A lower-case rule as (the whole words it matches, a regex for its other alternatives).
+def _split_words(pattern: str) -> tuple[frozenset[str], str | None]:
+    """A lower-case rule as (the whole words it matches, the regular expression of its other
+    alternatives).
 
     ``\\bdrones?\\b``, ``\\bkill(?:ed|s)?\\b`` and ``\\bblockade[ds]?\\b`` are whole-word
     alternatives: a lookup in the sentence's set of words decides them without running a
@@ -207,7 +216,7 @@ def _split_words(pattern: str) -> tuple[frozenset[str], re.Pattern | None]:
             words.add(stem + c)
         if optional or last or lasts or not ends:
             words.add(stem)
-    return frozenset(words), (_ci("|".join(rest)) if rest else None)
+    return frozenset(words), ("|".join(rest) if rest else None)
 
 
 def _group_end(pattern: str, i: int) -> int:
@@ -303,7 +312,11 @@ def _leading_gate(pattern: str) -> tuple[frozenset[str], frozenset[str]] | None:
 
 
 #: per event pattern: (its whole words, a regex for its other alternatives, type, sub-type)
-_EVENT_RULES = [(*_split_words(lower(p)), t, s) for p, t, s in EVENT_PATTERNS]
+_EVENT_SPLIT = [_split_words(lower(p)) for p, _, _ in EVENT_PATTERNS]
+_EVENT_RULES = [
+    (words, _ci(letters_first(rest)) if rest else None, t, s)
+    for (words, rest), (_, t, s) in zip(_EVENT_SPLIT, EVENT_PATTERNS)
+]
 _CIVILIAN = _ci(letters_first(r"\bcivilians?\b|\bresidents?\b|\bchildren\b|\bwomen\b|\bvillagers\b"))
 
 _HYPOTHETICAL_CUES = (
@@ -563,9 +576,7 @@ class _Gates:
 _AFTER_GATES = _Gates([_rule_words(rx.pattern) for rx, _ in _AFTER_CONTEXT])
 _ALL_AFTER_RULES = (1 << len(_AFTER_CONTEXT)) - 1
 #: the words of the event patterns' alternatives that are not whole words: one must be there for those to be tried
-_EVENT_REST = _Gates(
-    [_leading_gate(rx.pattern) if rx is not None else (frozenset(), frozenset()) for _, rx, _, _ in _EVENT_RULES]
-)
+_EVENT_REST = _Gates([_leading_gate(rest) if rest else (frozenset(), frozenset()) for _, rest in _EVENT_SPLIT])
 _FIRST_WORD = re.compile(r"[\s,]*([a-z]+)")
 #: (rule, reason, runs on the lower-cased text) for the rules before and after a mention
 #: the before-rules are run backwards over the reversed text (see geo._backward)

@@ -126,3 +126,46 @@ def test_word_gates_pass_wherever_their_rule_matches() -> None:
             matched["locative"] += 1
             assert events._TAIL_GATES.of_words(words) & events._LOC_BIT, low
     assert min(matched.values()) > 20, matched
+
+
+def test_letters_first_patterns_find_what_their_sources_find() -> None:
+    """Each pattern rewritten by geo.events.letters_first matches exactly where its source does."""
+    from geo import events, extraction
+
+    sources = [
+        (events._ci(events._HYPOTHETICAL_CUES), events._HYPOTHETICAL),
+        (events._ci(r"\bcivilians?\b|\bresidents?\b|\bchildren\b|\bwomen\b|\bvillagers\b"), events._CIVILIAN),
+        (re.compile(r"\bkill|\bwounded|\binjur|\bdead|\bdied"), events._HARM_WORDS),
+        (
+            re.compile(r"\b(?:since|so far|to date|in total|overall|toll|altogether|in all)\b"),
+            extraction._CUMULATIVE,
+        ),
+        (
+            re.compile(r";|,\s+(?:but|while|whereas)\s|\s(?:and|but)\s+(?=(?:were|was|had|has|have|is|are)\s)"),
+            events._CLAUSE_END,
+        ),
+        *(
+            (events._ci(rest), rx)
+            for (_, rest), (_, rx, _, _) in zip(events._EVENT_SPLIT, events._EVENT_RULES)
+            if rest is not None
+        ),
+    ]
+    texts = [
+        events.lower(json.loads(x)["text"])
+        for x in (ROOT / "data" / "corpus" / "reports.jsonl").read_text("utf-8").splitlines()
+    ]
+    texts += [
+        "pre-planned strikes, planned strikes; a wounded man and were killed, xkill, landmines and mines",
+        "the war could spread, troops crossed the border and moved deep into, took back the town, death toll",
+    ]
+    hits = 0
+    for source, fast in sources:
+        for t in texts:
+            want = [m.span() for m in source.finditer(t)]
+            got = [m.span() for m in fast.finditer(t)]
+            if source is not sources[4][0]:
+                assert got == want, (fast.pattern, t[:80])
+            else:  # the clause ends: only the ends are used
+                assert [b for _, b in got] == [b for _, b in want], t[:80]
+            hits += len(want)
+    assert hits > 200
