@@ -138,7 +138,7 @@ EVENT_PATTERNS: list[tuple[str, str, str]] = [
         "Armed clash",
     ),
     (
-        r"\bincursions?\b|\b(?:moved|crossed|crossing|cross|pushed|advanced|encroached|infiltrated)\s+(?:[\w.]+\s+){0,4}?into\b|\bcrossed the border\b|\bdug in\b|\bsending troops\b|\bsent troops\b",
+        r"\bincursions?\b|\b(?:moved|crossed|crossing|cross|advanced|encroached|infiltrated)\s+(?:[\w.]+\s+){0,4}?into\b|\bcrossed the border\b|\bdug in\b|\bsending troops\b|\bsent troops\b",
         "Strategic developments",
         "Other",
     ),
@@ -148,7 +148,7 @@ EVENT_PATTERNS: list[tuple[str, str, str]] = [
         "Government regains territory",
     ),
     (
-        r"\bclash(?:es|ed)?\b|\bfighting\b|\bfought\b|\bbattles?\b|\bskirmish(?:es)?\b|\bfirefights?\b|\boffensive\b|\bassault\b|\battack(?:s|ed|ing)?\b|\bopened fire\b|\bexchanges? of fire\b|\bshots?\s+(?:were\s+)?(?:fired|exchanged)\b|\bexchanged\s+(?:fire|shots)\b|\bgunfire\b|\bfire\b|\bincursions?\b|\badvanc(?:e|ed|ing)\b|\bpushed into\b|\bcounter-?attack",
+        r"\bclash(?:es|ed)?\b|\bprovocations?\b|\bfighting\b|\bfought\b|\bbattles?\b|\bskirmish(?:es)?\b|\bfirefights?\b|\boffensive\b|\bassault\b|\battack(?:s|ed|ing)?\b|\bopened fire\b|\bexchanges? of fire\b|\bshots?\s+(?:were\s+)?(?:fired|exchanged)\b|\bexchanged\s+(?:fire|shots)\b|\bgunfire\b|\bfire\b|\bincursions?\b|\badvanc(?:e|ed|ing)\b|\bpushed\s+(?:[\w.]+\s+){0,4}?into\b|\bcounter-?attack",
         "Battles",
         "Armed clash",
     ),
@@ -400,7 +400,7 @@ _BEFORE_CONTEXT = [
     (_ci(r"\bfrom\s+(?:the\s+)?(?:territory\s+of\s+)?$"), "origin"),
     (
         _ci(
-            r"\b(?:talks|summit|meeting|met|negotiations|ceasefire\s+(?:was\s+)?(?:agreed|signed|brokered)|agreed|signed|hosted|conference|held|mediated|brokered|sign(?:ing)?|agreement|statement\s+signed|declaration|negotiators?|visit(?:ed)?|trip)\s+(?:\w+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$"
+            r"\b(?:talks|summit|meeting|met|negotiations|ceasefire\s+(?:was\s+)?(?:agreed|signed|brokered)|agreed|signed|hosted|conference|held|mediated|brokered|sign(?:ing)?|agreement|statement\s+signed|declaration|negotiators?|visit(?:ed)?|trip|speaking|spoke|speech|interview|told\s+reporters)\s+(?:\w+\s+){0,4}?(?:in|at)\s+(?:the\s+)?$"
         ),
         "venue",
     ),
@@ -479,7 +479,7 @@ _AFTER_CONTEXT = [
     ),
 ]
 _LOCATIVE_BEFORE = _ci(
-    r"\b(?:in|at|on|near|close\s+to|(?:spread|spill|expand|extend|escalate)\w*\s+(?:\w+\s+){0,3}?(?:to|into|over|beyond)|into|inside|within|around|including|blockade\s+of|siege\s+of|blocking|blockading|blocked|shook|rocked|pounded|hammered|battered|taken|take|retaken|seize|capture|liberate|downed\s+(?:over|near)|outside|across|over|onto|upon|throughout|along|against|toward|towards|targeting|targeted|target|hit|hitting|strike|struck|striking|shell|shelled|shelling|bomb|bombed|bombing|attack|attacked|attacking|captured|capturing|seized|liberated|took|retook|entered|reached|fired\s+on|fire\s+on|fired\s+at|raids?\s+on|strikes?\s+on|attacks?\s+on|shelling\s+of|bombardment\s+of|capture\s+of|control\s+of|liberation\s+of|outskirts\s+of|parts\s+of|village\s+of|town\s+of|city\s+of|region\s+of|district\s+of|centre\s+of|center\s+of|areas?\s+of|heights?\s+(?:near|above)|positions?\s+(?:in|near))\s+(?:the\s+|its\s+|their\s+|his\s+)?(?:(?:[a-z\-]+\s+){0,2}(?:of|in|near|including)\s+(?:the\s+)?)?(?:[a-z][a-z\-]+\s+)?$"
+    r"\b(?:in|at|on|near|close\s+to|(?:spread|spill|expand|extend|escalate)\w*\s+(?:\w+\s+){0,3}?(?:to|into|over|beyond)|into|inside|within|around|including|blockade\s+of|siege\s+of|blocking|blockading|blocked|shook|rocked|pounded|hammered|battered|taken|take|retaken|seize|capture|liberate|downed\s+(?:over|near)|outside|across|over|onto|upon|throughout|along|against|toward|towards|targeting|targeted|target|hit|hitting|strike|struck|striking|shell|shelled|shelling|bomb|bombed|bombing|attack|attacked|attacking|captured|capturing|seized|liberated|took|retook|entered|reached|fired\s+on|fire\s+on|fired\s+at|raids?\s+on|strikes?\s+on|attacks?\s+on|shelling\s+of|bombardment\s+of|capture\s+of|control\s+of|liberation\s+of|outskirts\s+of|parts\s+of|village\s+of|town\s+of|city\s+of|region\s+of|district\s+of|centre\s+of|center\s+of|areas?\s+of|heights?\s+(?:near|above)|positions?\s+(?:in|near))\s+(?:the\s+|its\s+|their\s+|his\s+)?(?:(?:[a-z\-]+\s+){0,2}(?:of|in|near|including)\s+(?:the\s+)?)?(?:[a-z][a-z\-]+(?:['’]s)?\s+)?$"
 )
 _LOCATIVE_BACK = backward(_LOCATIVE_BEFORE)
 #: how the text after a mention says it was hit; each starts with a word for a quick test
@@ -860,6 +860,14 @@ _CLAUSE_END = re.compile(
 _KIND_BREAK = re.compile(
     r";|,\s+(?:but|while|whereas)\s| (?:and|but)\s+(?=(?:were|was|had|has|have|is|are)\s)|s(?<!\ws)(?:aid|ays)\b"
 )
+
+
+def clause_break_between(doc: Document, a: int, b: int) -> bool:
+    """Whether a clause ends (see _KIND_BREAK: "said", ";", ", but") between offsets ``a`` and ``b``
+    of ``doc``'s text."""
+    return _KIND_BREAK.search(doc.low, a, b) is not None
+
+
 #: a sentence without one of these words (or a semicolon) is one clause
 _CLAUSE_WORDS = frozenset(("and", "but", "while", "whereas"))
 
@@ -1145,10 +1153,24 @@ def casualties(
     """(fatalities, injured) stated in a sentence, conservative (the first/lowest figure).
 
     ``low`` and ``words`` as for :func:`classify_event`."""
+    (dead, _), (hurt, _) = casualties_at(sentence, low=low, words=words)
+    return dead, hurt
+
+
+#: no count stated, and where it is (see casualties_at)
+_NO_COUNT: tuple[int | None, int | None] = (None, None)
+
+
+def casualties_at(
+    sentence: str, *, low: str | None = None, words: frozenset[str] | None = None
+) -> tuple[tuple[int | None, int | None], tuple[int | None, int | None]]:
+    """As :func:`casualties`, each count with the offset in ``low`` (or ``sentence``) where its
+    phrase starts: ((fatalities, offset), (injured, offset)). A stated zero ("nobody was hurt")
+    and no count have no offset."""
     low = lower(sentence) if low is None else low
     words = frozenset(_WORD.findall(low)) if words is None else words
     if _COUNT_WORDS.isdisjoint(words) and _DIGIT.search(low) is None:
-        return None, None  # no number, no "a man", no "nobody": no count
+        return _NO_COUNT, _NO_COUNT  # no number, no "a man", no "nobody": no count
 
     one_person = not _PERSON_SET.isdisjoint(words)  # the counts of one person need one of these words
     # which of the (digits, words) count patterns can match: skipping the one for number words
@@ -1156,7 +1178,7 @@ def casualties(
     digits, numbers = _DIGIT.search(low) is not None, not _NUMBER_GATE.isdisjoint(words)
     which = (0, 1) if digits and numbers else (0,) if digits else (1,) if numbers else ()
 
-    def first(*pattern_sets: tuple[re.Pattern, ...]) -> int | None:
+    def first(*pattern_sets: tuple[re.Pattern, ...]) -> tuple[int | None, int | None]:
         vals = []
         for patterns in pattern_sets:
             singular = any(patterns is p for p in _SINGULAR)  # "a man died": the count is one
@@ -1180,17 +1202,20 @@ def casualties(
                         v += w if w is not None and w < 100_000 else 0
                     vals.append((m.start(), v))
                     break  # the first good count of a pattern is its earliest
-        return min(vals)[1] if vals else None
+        if not vals:
+            return _NO_COUNT
+        at, v = min(vals)
+        return v, at
 
-    dead = first(_KILLED, _KILLING, _ONE_KILLED, _KILLING_ONE) if _DEATH_WORDS.search(low) else None
-    hurt = first(_INJURED, _INJURING, _ONE_INJURED, _INJURING_ONE) if _HURT_WORDS.search(low) else None
-    if (dead is None or hurt is None) and not _ZERO_WORDS.isdisjoint(words):
+    dead = first(_KILLED, _KILLING, _ONE_KILLED, _KILLING_ONE) if _DEATH_WORDS.search(low) else _NO_COUNT
+    hurt = first(_INJURED, _INJURING, _ONE_INJURED, _INJURING_ONE) if _HURT_WORDS.search(low) else _NO_COUNT
+    if (dead[0] is None or hurt[0] is None) and not _ZERO_WORDS.isdisjoint(words):
         # a stated zero where no count is stated: "nobody was hurt" (so nobody killed), "no deaths"
         none_hurt = _NONE_HURT.search(low) is not None
-        if dead is None and (none_hurt or _NONE_KILLED.search(low)):
-            dead = 0
-        if hurt is None and none_hurt:
-            hurt = 0
+        if dead[0] is None and (none_hurt or _NONE_KILLED.search(low)):
+            dead = (0, None)
+        if hurt[0] is None and none_hurt:
+            hurt = (0, None)
     return dead, hurt
 
 

@@ -512,7 +512,11 @@ def _finish(rep: Report, p: _Parsed) -> dict:
     by_key: dict[tuple, dict] = {}
     facts: dict[int, tuple] = {}
     sentences_with_incident: set[int] = set()
-    first_of_sentence: dict[int, dict] = {}  # the incident that carries a sentence's counts
+    first_of_sentence: dict[int, dict] = {}  # the incident that carries the next sentences' counts
+    by_sentence: dict[int, list[int]] = {}  # the incident mentions of each sentence, in order
+    for idx, m in enumerate(mentions):
+        if m["role"] == "incident":
+            by_sentence.setdefault(m["sentence_index"], []).append(idx)
     for idx, m in enumerate(mentions):
         if m["role"] != "incident":
             continue
@@ -520,14 +524,18 @@ def _finish(rep: Report, p: _Parsed) -> dict:
         if si not in facts:  # a sentence's event, numbers and date, worked out once
             s0, s1 = doc.sentences[si]
             sentence, low, words = text[s0:s1].strip(), doc.low[s0:s1], doc.sentence_words[si]
+            (fat, fat_at), (inj, inj_at) = events.casualties_at(sentence, low=low, words=words)
             facts[si] = (
                 sentence,
-                *doc.event(si),
-                *events.casualties(sentence, low=low, words=words),
+                fat,
+                _count_owner(doc, mentions, by_sentence[si], fat_at, s0),
+                inj,
+                _count_owner(doc, mentions, by_sentence[si], inj_at, s0),
                 *events.resolve_date(sentence, rep.date, low=low, words=words),
                 events.reported_by(sentence, words=words),
             )
-        sentence, et, sub, fat, inj, when, dprec, who = facts[si]
+        sentence, fat, fat_owner, inj, inj_owner, when, dprec, who = facts[si]
+        fat, inj = (fat if idx == fat_owner else None), (inj if idx == inj_owner else None)
         et, sub = doc.event_at(si, m["start"])  # a sentence's clauses can name events of several kinds
         key = (m["place_id"] or m["text"], when, et, m["hypothetical"])
         if key in by_key:
@@ -547,8 +555,8 @@ def _finish(rep: Report, p: _Parsed) -> dict:
             "date_precision": dprec,
             "event_type": et,
             "sub_event_type": sub,
-            "fatalities": None if same_sentence else fat,
-            "injured": None if same_sentence else inj,
+            "fatalities": fat,
+            "injured": inj,
             "zone": m.get("zone"),
             "zone_kind": m.get("zone_kind"),
             "country": m.get("country"),
@@ -591,6 +599,27 @@ def _finish(rep: Report, p: _Parsed) -> dict:
         "mentions": public_mentions,
         "incidents": incidents,
     }
+
+
+def _count_owner(
+    doc: events.Document, mentions: list[dict], incident_mentions: list[int], at: int | None, s0: int
+) -> int:
+    """Which of a sentence's incident mentions (indices, in text order) a count belongs to: the
+    last one before the count's phrase (``at``, an offset from the sentence start ``s0``) in the
+    same clause ("shelled Stepanakert, while rockets hit Ganja, killing one"), or the head of the
+    list it is in ("shelled Tartar and Barda, killing nine": Tartar). Else the first: a count
+    before them all, after a clause break ("..., officials said, reporting 25 dead": the toll of
+    the whole sentence) or with no offset (a stated zero)."""
+    owner = 0
+    if at is not None:
+        for k, idx in enumerate(incident_mentions):
+            if mentions[idx]["start"] < s0 + at:
+                owner = k
+        if owner and events.clause_break_between(doc, mentions[incident_mentions[owner]]["end"], s0 + at):
+            owner = 0
+    while owner and mentions[incident_mentions[owner]]["role_reason"].startswith("listed with"):
+        owner -= 1
+    return incident_mentions[owner]
 
 
 #: a toll over a period ("45 civilians have been killed since Sept. 27") counts no single incident

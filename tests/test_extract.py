@@ -433,6 +433,16 @@ def test_counts_stated_after_the_incident_sentence():
         ),
         # a standoff of troops is a security event
         ("The standoff near Ishkhanasar lasted for days.", "Ishkhanasar", "incident", None),
+        # a speaker's whereabouts are a venue
+        ("Pashinyan, speaking in Yerevan, said the offensive was backed by Turkey.", "Yerevan", "context", "venue"),
+        # a region after a possessive country is where the shells landed; the country only qualifies it
+        (
+            "Stray shells landed in villages in Iran's East Azerbaijan province on Monday.",
+            "East Azerbaijan province",
+            "incident",
+            None,
+        ),
+        ("Stray shells landed in villages in Iran's East Azerbaijan province on Monday.", "Iran", "context", None),
     ],
 )
 def test_roles_of_new_wording(ex, text, place, role, reason):
@@ -454,3 +464,22 @@ def test_each_clause_of_a_sentence_keeps_its_own_kind_of_event(ex):
     assert kinds["Goris"] == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     assert kinds["Kalbajar"] == ("Battles", "Armed clash")
     assert kinds["Sotk"] == kinds["Kut"] == ("Explosions/Remote violence", "Air/drone strike")
+    res = one("Troops pushed into villages around Martakert. Baku blamed a provocation near Kalbajar.", ex)
+    kinds = {i["place"]: i["event_type"] for i in res["incidents"]}
+    assert kinds == {"Martakert": "Battles", "Kalbajar": "Battles"}  # forced entry and a "provocation" are clashes
+
+
+def test_a_count_belongs_to_the_place_it_follows(ex):
+    """A count goes to the last incident place before it in its clause; a count after a clause
+    break ("..., officials said, reporting") or before every place is the sentence's first place's,
+    and places listed together keep it at the head of the list."""
+    res = one(
+        "Shells hit Stepanakert on Sunday, while Armenian rockets hit Ganja, about 100 km to the north, "
+        "killing one civilian. Artillery hit Askeran and struck Martakert, officials said, reporting "
+        "25 dead. Shells hit Tartar and Barda, killing nine.",
+        ex,
+    )
+    dead = {i["place"]: i["fatalities"] for i in res["incidents"]}
+    assert dead["Ganja"] == 1 and dead["Stepanakert"] is None
+    assert dead["Askeran"] == 25 and dead["Martakert"] is None
+    assert dead["Tartar"] == 9 and dead["Barda"] is None

@@ -1104,6 +1104,70 @@ R("r062", "2020-07-14", "Northern Star Agency (illustrative)", "dev",
    inc("Chinari", EVB, "2020-07-14", None, 4), inc("Movses", EVB, "2020-07-14")])
 
 # ---------------------------------------------------------------------------------------
+# Sixth batch (dev): context places inside event sentences (a count that belongs to the second
+# place, destinations of people and of an advance, venues, a stated zero across a border)
+# ---------------------------------------------------------------------------------------
+R("r063", "2020-10-04", "Highland Press (illustrative)", "dev",
+  "STEPANAKERT, Oct 4 (Highland Press) — Explosions shook Stepanakert on Sunday as Azerbaijani "
+  "forces shelled the city for a second day, while Armenian rockets hit Ganja, Azerbaijan's "
+  "second-largest city, about 100 km to the north, killing one civilian, Baku said.\n\n"
+  "Residents of Stepanakert spent the night in basements. Many women and children had left for "
+  "Yerevan by bus, and some families from Martuni said they would go to Goris.\n\n"
+  "Prime Minister Nikol Pashinyan, speaking in Yerevan, said the Azerbaijani offensive was backed "
+  "by Turkey. Ankara denied sending troops, but said it would stand by Baku. A spokesman for the "
+  "Azerbaijani defence ministry said its forces had taken the village of Talish and were advancing "
+  "towards Martakert.",
+  [("STEPANAKERT", 0, "C"), ("Stepanakert", 0, "I"), ("Ganja", 0, "I"), ("Azerbaijan", 0, "C"),
+   ("Baku", 0, "C"), ("Stepanakert", 1, "C"), ("Yerevan", 0, "C"), ("Martuni", 0, "C"),
+   ("Goris", 0, "C"), ("Yerevan", 1, "C"), ("Turkey", 0, "C"), ("Ankara", 0, "C"), ("Baku", 1, "C"),
+   ("Talish", 0, "I"), ("Martakert", 0, "C")],
+  [inc("Stepanakert", EVB, "2020-10-04"), inc("Ganja", EVB, "2020-10-04", 1),
+   inc("Talish", BAT, "2020-10-04")])
+
+R("r064", "2023-09-20", "Caucasus Ledger (illustrative)", "dev",
+  "STEPANAKERT, Sept 20 (Caucasus Ledger) — Azerbaijani troops pushed into villages around "
+  "Martakert and Askeran on Wednesday, a day after launching what Baku called an anti-terrorist "
+  "operation, and ethnic Armenian officials said at least 32 people, including seven civilians, had "
+  "been killed.\n\n"
+  "Thousands of people fled to the airport outside Stepanakert, where Russian peacekeepers are "
+  "based. The authorities in Stepanakert agreed to a ceasefire proposed by the peacekeepers in the "
+  "afternoon, and talks on the region's future were to be held in Yevlakh on Thursday.\n\n"
+  "In Yerevan, protesters gathered outside the government building, accusing Pashinyan of "
+  "abandoning Karabakh. Armenia's defence ministry said the situation on its own border with "
+  "Azerbaijan was stable.",
+  [("STEPANAKERT", 0, "C"), ("Martakert", 0, "I"), ("Askeran", 0, "I"), ("Baku", 0, "C"),
+   ("Stepanakert", 0, "C"), ("Stepanakert", 1, "C"), ("Yevlakh", 0, "C"), ("Yerevan", 0, "C"),
+   ("Karabakh", 0, "C"), ("Armenia", 0, "C"), ("Azerbaijan", 0, "C")],
+  [inc("Martakert", BAT, "2023-09-20", 32), inc("Askeran", BAT, "2023-09-20")])
+
+R("r065", "2020-09-28", "Northline News Agency (illustrative)", "dev",
+  "TEHRAN, Sept 28 (Northline) — Several stray shells and rockets from the fighting between "
+  "Armenian and Azerbaijani forces landed in villages in Iran's East Azerbaijan province on "
+  "Monday, damaging homes but causing no casualties, Iranian state media said. Iran's foreign "
+  "ministry urged both sides to show restraint and offered to mediate.\n\n"
+  "The shells fell near Khoda Afarin, across the river from Jabrayil, where Azerbaijan said its "
+  "forces had taken several villages. Armenian officials said their forces had repelled attacks "
+  "near Hadrut.",
+  [("TEHRAN", 0, "C"), ("Iran", 0, "C"), ("East Azerbaijan province", 0, "I"), ("Iran", 1, "C"),
+   ("Khoda Afarin", 0, "I"), ("Jabrayil", 0, "I"), ("Azerbaijan", 1, "C"), ("Hadrut", 0, "I")],
+  [inc("East Azerbaijan Province", EVB, "2020-09-28", 0, 0), inc("Khoda Afarin County", EVB, "2020-09-28"),
+   inc("Jabrayil", BAT, "2020-09-28"), inc("Hadrut", BAT, "2020-09-28")])
+
+R("r066", "2021-11-16", "Meridian Wire (illustrative)", "dev",
+  "YEREVAN, Nov 16 (Meridian) — Armenia said on Tuesday that 15 of its soldiers had been killed and "
+  "12 captured when Azerbaijani forces attacked its positions in the east of the country, near the "
+  "village of Kut in Gegharkunik and the Ishkhanasar heights in Syunik. Baku said seven of its "
+  "servicemen died and accused Yerevan of a large-scale provocation near Kalbajar and Lachin.\n\n"
+  "Moscow brokered a ceasefire by evening. Pashinyan, who has asked Russia for military help under "
+  "a 1997 treaty, told parliament that Azerbaijani troops had dug in on Armenian soil since May.",
+  [("YEREVAN", 0, "C"), ("Armenia", 0, "C"), ("Kut", 0, "I"), ("Gegharkunik", 0, "C"),
+   ("Ishkhanasar", 0, "I"), ("Syunik", 0, "C"), ("Baku", 0, "C"), ("Yerevan", 0, "C"),
+   ("Kalbajar", 0, "I"), ("Lachin", 0, "I"), ("Moscow", 0, "C"), ("Russia", 0, "C"),
+   ("Armenian soil", 0, "I")],
+  [inc("Kut", BAT, "2021-11-16", 15), inc("Ishkhanasar", BAT, "2021-11-16"),
+   inc("Kalbajar", BAT, "2021-11-16", 7), inc("Lachin", BAT, "2021-11-16")])
+
+# ---------------------------------------------------------------------------------------
 # machinery
 # ---------------------------------------------------------------------------------------
 def _pattern(surface):
