@@ -324,7 +324,8 @@ _HYPOTHETICAL_CUES = (
     r"\bthreat(?:en|ened|ens)?\b|\bwarn(?:ed|s|ing)?\b.*\b(?:against|of)\b|\brisk of\b|\bany (?:attack|aggression|incursion)\b|"
     r"\bwill (?:respond|retaliate|defend)\b|\bfears? (?:that|of)\b|\bunless\b|\bpossible\b|"
     r"(?<!pre-)\bplann(?:ed|ing)\b|\bnot tolerate\b|\bapplies only to\b|\bwould apply\b|\bprepar(?:ing|ed) to\b|"
-    r"\breserv(?:e|es|ed|ing) the right\b|\bvow(?:s|ed)? to\b|\bplans? to\b|\bintends? to\b|\bready to\b"
+    r"\breserv(?:e|es|ed|ing) the right\b|\bvow(?:s|ed)? to\b|\bplans? to\b|\bintends? to\b|\bready to\b|"
+    r"\bshould\s+(?:[\w-]+\s+){0,3}?(?:try|attempt|seek)\s+to\b"  # "Should troops try to cross into ..."
 )
 _HYPOTHETICAL = _ci(letters_first(_HYPOTHETICAL_CUES))
 _CONDITION = re.compile(r"if\b|unless\b|in case\b|in the event\b|should\b")
@@ -423,6 +424,12 @@ _BEFORE_CONTEXT = [
             r"\b(?:to|into|in|at)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?(?:hospitals?|clinics?|morgues?)\s+in\s+(?:the\s+)?$"
         ),
         "where the wounded were treated",
+    ),
+    (
+        _ci(
+            r"\b(?:has|have|had|its|their|operates|keeps|maintains)\s+(?:an?\s+)?(?:[\w-]+\s+)?bases?\s+(?:in|at|near)\s+(?:the\s+)?$"
+        ),
+        "where a base is",
     ),
     (_ci(r"\bbetween\s+$"), "pair"),
     (_ci(r"\b(?:born|based|headquartered|living|lives|lived|grew up|stationed)\s+in\s+$"), "origin"),

@@ -305,6 +305,9 @@ def test_built_gazetteer_is_cached_and_a_broken_cache_rebuilt(tmp_path, monkeypa
         ("Baku accused Yerevan of pre-planned strikes on civilian areas of Barda.", "Barda", False),
         ("Baku accused Yerevan of planning strikes on civilian areas of Barda.", "Barda", True),
         ("President Aliyev vowed to take back Shusha.", "Shusha", True),
+        # an inverted condition: "Should troops try to ..."
+        ("Should Azerbaijani troops try to cross into Syunik, they would be met with force.", "Syunik", True),
+        ("Azerbaijani troops tried to cross into Syunik on Monday.", "Syunik", False),
     ],
 )
 def test_hypothetical_scope(ex, text, place, hypothetical):
@@ -443,6 +446,14 @@ def test_counts_stated_after_the_incident_sentence():
             None,
         ),
         ("Stray shells landed in villages in Iran's East Azerbaijan province on Monday.", "Iran", "context", None),
+        # where a country keeps a base is no event's place, but a strike on a base is
+        (
+            "Russia, which has a military base in Gyumri, said it was ready to help if fighting spread.",
+            "Gyumri",
+            "context",
+            "where a base is",
+        ),
+        ("A drone struck a military base in Gyumri.", "Gyumri", "incident", None),
     ],
 )
 def test_roles_of_new_wording(ex, text, place, role, reason):

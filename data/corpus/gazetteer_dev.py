@@ -86,6 +86,7 @@ PLACES = {
     # Tavush border villages: coordinates of the project gazetteer's curated rows (GeoNames points)
     "Chinari": ("armenia", "settlement", 40.8547, 45.5778),
     "Movses": ("armenia", "settlement", 40.9053, 45.4884),
+    "Yeraskh": ("armenia", "settlement", 39.7394, 44.8281),  # the project gazetteer's curated row
     "Gyumri": ("armenia", "settlement", 40.7894, 43.8475),
     # --- settlements: elsewhere (venues, capitals) ----------------------------------
     "Moscow": ("foreign:RU", "settlement", 55.7558, 37.6173),
@@ -161,6 +162,7 @@ ALIASES = {
     "Yerevan": "Yerevan", "Goris": "Goris", "Kornidzor": "Kornidzor", "Kapan": "Kapan",
     "Jermuk": "Jermuk", "Vardenis": "Vardenis", "Sotk": "Sotk", "Kut": "Kut",
     "Verin Shorzha": "Verin Shorzha", "Berd": "Berd", "Chinari": "Chinari", "Movses": "Movses",
+    "Yeraskh": "Yeraskh",
     # elsewhere
     "Moscow": "Moscow", "Sochi": "Sochi", "Ankara": "Ankara", "Tehran": "Tehran",
     "Geneva": "Geneva", "Washington": "Washington", "Brussels": "Brussels",

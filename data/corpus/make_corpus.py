@@ -1168,6 +1168,56 @@ R("r066", "2021-11-16", "Meridian Wire (illustrative)", "dev",
    inc("Kalbajar", BAT, "2021-11-16", 7), inc("Lachin", BAT, "2021-11-16")])
 
 # ---------------------------------------------------------------------------------------
+# Seventh batch (dev): threats and conditions of other shapes ("Should ... try to", "preparing
+# to"), another dateline form, a launch point with its country, metonyms of capitals
+# ---------------------------------------------------------------------------------------
+R("r067", "2021-07-20", "Highland Press (illustrative)", "dev",
+  "YEREVAN, July 20 (Highland Press) — Azerbaijani officials warned that their forces would strike "
+  "military targets in Yerevan if Armenian units fired on villages in Nakhchivan again, a day after "
+  "clashes on the border near Yeraskh left one Armenian soldier wounded.\n\n"
+  "Armenia's defence ministry said the warning showed that Baku was preparing to attack Armenian "
+  "territory. Should Azerbaijani troops try to cross into Syunik, the ministry added, they would be "
+  "met with force. Russia, which has a military base in Gyumri, said it was ready to help if the "
+  "fighting spread to Armenia proper.\n\n"
+  "In Yeraskh, a village on the main road from Yerevan to Nakhchivan, shells damaged two houses on "
+  "Monday night, residents said.",
+  [("YEREVAN", 0, "C"), ("Yerevan", 0, "H"), ("Nakhchivan", 0, "H"), ("Yeraskh", 0, "I"),
+   ("Armenia", 0, "C"), ("Baku", 0, "C"), ("Armenian territory", 0, "H"), ("Syunik", 0, "H"),
+   ("Russia", 0, "C"), ("Gyumri", 0, "C"), ("Armenia proper", 0, "H"), ("Yeraskh", 1, "I"),
+   ("Yerevan", 1, "C"), ("Nakhchivan", 1, "C")],
+  [inc("Yeraskh", BAT, "2021-07-19", None, 1), inc("Yeraskh", EVB, "2021-07-19")])
+
+R("r068", "2020-10-11", "Caspian Courier (illustrative)", "dev",
+  "GANJA, Azerbaijan (Caspian Courier) -- A missile struck an apartment block in Ganja shortly after "
+  "midnight on Sunday, killing nine civilians and wounding 34, hours after a Russian-brokered truce "
+  "took effect. Baku said the missile was fired from Vardenis in Armenia; Yerevan denied it, saying "
+  "Azerbaijan was shelling Stepanakert and Hadrut.\n\n"
+  "The head of the Ganja city administration told reporters in Baku that rescuers were still "
+  "searching the rubble. The Moscow ceasefire, agreed after ten hours of talks, was meant to allow "
+  "the exchange of bodies and prisoners.",
+  [("GANJA", 0, "C"), ("Azerbaijan", 0, "C"), ("Ganja", 0, "I"), ("Baku", 0, "C"),
+   ("Vardenis", 0, "C"), ("Armenia", 0, "C"), ("Yerevan", 0, "C"), ("Azerbaijan", 1, "C"),
+   ("Stepanakert", 0, "I"), ("Hadrut", 0, "I"), ("Ganja", 1, "C"), ("Baku", 1, "C"),
+   ("Moscow", 0, "C")],
+  [inc("Ganja", EVB, "2020-10-11", 9, 34), inc("Stepanakert", EVB, "2020-10-11"),
+   inc("Hadrut", EVB, "2020-10-11")])
+
+R("r069", "2022-09-14", "Northline News Agency (illustrative)", "dev",
+  "JERMUK, Armenia, Sept 14 (Northline) — The spa town of Jermuk was shelled again on Wednesday as "
+  "fighting on the Armenian-Azerbaijani border entered a second day, local officials said, and the "
+  "authorities began evacuating children to Yerevan.\n\n"
+  "The Kremlin said President Vladimir Putin had spoken to Pashinyan and Aliyev. Washington urged "
+  "Baku to pull its troops back to their positions. In Brussels, EU officials said a monitoring "
+  "mission could be deployed along the border near Goris and Kapan if both sides agreed.\n\n"
+  "Armenia's parliament speaker said Azerbaijani forces had seized positions inside Armenia near "
+  "Jermuk, and warned that Baku could next attack Kapan.",
+  [("JERMUK", 0, "C"), ("Armenia", 0, "C"), ("Jermuk", 0, "I"), ("Yerevan", 0, "C"),
+   ("Washington", 0, "C"), ("Baku", 0, "C"), ("Brussels", 0, "C"), ("Goris", 0, "C"),
+   ("Kapan", 0, "C"), ("Armenia", 1, "C"), ("Armenia", 2, "C"), ("Jermuk", 1, "I"),
+   ("Baku", 1, "C"), ("Kapan", 1, "H")],
+  [inc("Jermuk", EVB, "2022-09-14"), inc("Jermuk", BAT, "2022-09-14")])
+
+# ---------------------------------------------------------------------------------------
 # machinery
 # ---------------------------------------------------------------------------------------
 def _pattern(surface):
