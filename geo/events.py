@@ -325,7 +325,10 @@ _HYPOTHETICAL_CUES = (
     r"\bwill (?:respond|retaliate|defend)\b|\bfears? (?:that|of)\b|\bunless\b|\bpossible\b|"
     r"(?<!pre-)\bplann(?:ed|ing)\b|\bnot tolerate\b|\bapplies only to\b|\bwould apply\b|\bprepar(?:ing|ed) to\b|"
     r"\breserv(?:e|es|ed|ing) the right\b|\bvow(?:s|ed)? to\b|\bplans? to\b|\bintends? to\b|\bready to\b|"
-    r"\bshould\s+(?:[\w-]+\s+){0,3}?(?:try|attempt|seek)\s+to\b"  # "Should troops try to cross into ..."
+    r"\bshould\s+(?:[\w-]+\s+){0,3}?(?:try|attempt|seek)\s+to\b|"  # "Should troops try to cross into ..."
+    # "may" before a verb (not the month: "In May shelling ..."); "did not rule out an offensive"
+    r"\bmay\s+(?:be|have|spread|escalate|begin|start|resume|reach|come|follow|attack|strike|launch|try|soon)\b|"
+    r"\brul(?:e|es|ed|ing)\s+out\b"
 )
 _HYPOTHETICAL = _ci(letters_first(_HYPOTHETICAL_CUES))
 _CONDITION = re.compile(r"if\b|unless\b|in case\b|in the event\b|should\b")

@@ -308,6 +308,9 @@ def test_built_gazetteer_is_cached_and_a_broken_cache_rebuilt(tmp_path, monkeypa
         # an inverted condition: "Should troops try to ..."
         ("Should Azerbaijani troops try to cross into Syunik, they would be met with force.", "Syunik", True),
         ("Azerbaijani troops tried to cross into Syunik on Monday.", "Syunik", False),
+        ("Analysts said fighting may spread to Armenia proper.", "Armenia proper", True),
+        ("In May shelling hit Goris.", "Goris", False),  # the month, not the modal
+        ("Baku did not rule out an offensive in Lachin.", "Lachin", True),
     ],
 )
 def test_hypothetical_scope(ex, text, place, hypothetical):

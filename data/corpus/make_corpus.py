@@ -1217,6 +1217,19 @@ R("r069", "2022-09-14", "Northline News Agency (illustrative)", "dev",
    ("Baku", 1, "C"), ("Kapan", 1, "H")],
   [inc("Jermuk", EVB, "2022-09-14"), inc("Jermuk", BAT, "2022-09-14")])
 
+R("r070", "2023-09-10", "Caucasus Ledger (illustrative)", "dev",
+  "STEPANAKERT, Sept 10 (Caucasus Ledger) — Ethnic Armenian leaders in Stepanakert said an "
+  "Azerbaijani offensive could begin within days, as Baku moved troops and heavy weapons towards "
+  "the line of contact near Aghdam and Fuzuli.\n\n"
+  "Analysts said fighting may spread to Armenia proper if Azerbaijani forces attacked Goris. Baku "
+  "did not rule out an offensive in Lachin, and officials in Yerevan said an attack on Syunik was "
+  "likely.\n\n"
+  "Azerbaijani shelling wounded a man in Martakert on Saturday, the local ombudsman said.",
+  [("STEPANAKERT", 0, "C"), ("Stepanakert", 0, "C"), ("Baku", 0, "C"), ("Aghdam", 0, "C"),
+   ("Fuzuli", 0, "C"), ("Armenia proper", 0, "H"), ("Goris", 0, "H"), ("Baku", 1, "C"),
+   ("Lachin", 0, "H"), ("Yerevan", 0, "C"), ("Syunik", 0, "H"), ("Martakert", 0, "I")],
+  [inc("Martakert", EVB, "2023-09-09", None, 1)])
+
 # ---------------------------------------------------------------------------------------
 # machinery
 # ---------------------------------------------------------------------------------------
