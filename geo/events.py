@@ -657,6 +657,8 @@ _CATCH_ALL = len(_EVENT_RULES) - 1
 #: of them it is a word of
 _EVENT_KIND = [(t, s) for *_, t, s in _EVENT_RULES]
 _KIND_FIRST = {w: i for i in reversed(range(_CATCH_ALL)) for w in _EVENT_RULES[i][0]}
+_KIND_WORDS = frozenset(_KIND_FIRST)
+_WORD_KIND = {w: _EVENT_KIND[i] for w, i in _KIND_FIRST.items()}
 
 
 def _kind_words(low: str, clean: str, s0: int, s1: int, words: frozenset[str], first: int) -> list[tuple[int, int]]:
@@ -666,10 +668,12 @@ def _kind_words(low: str, clean: str, s0: int, s1: int, words: frozenset[str], f
     matches it. The words are the rules' whole words, each with the first of
     those rules it is a word of, and the other alternatives of ``first`` (the phrases of the other
     rules are not looked for)."""
-    whole = _KIND_FIRST.keys() & words
-    rules = {_KIND_FIRST[w] for w in whole}
-    phrase = first < _CATCH_ALL and first not in rules  # the sentence's event is a phrase ("opened fire")
-    if len({_EVENT_KIND[r] for r in rules} | ({_EVENT_KIND[first]} if phrase else set())) < 2:
+    whole = words & _KIND_WORDS
+    kinds = {_WORD_KIND[w] for w in whole}
+    phrase = first < _CATCH_ALL and all(_KIND_FIRST[w] != first for w in whole)  # the sentence's event is a phrase
+    if phrase:
+        kinds.add(_EVENT_KIND[first])
+    if len(kinds) < 2:
         return []
     out = []
     for w in whole:  # where each word is: in the letters-only text, a run of letters between spaces
@@ -1089,6 +1093,22 @@ _PERSON_SET = frozenset(_PERSON_WORDS)
 _NUMBER_GATE = frozenset(w for k in _NUMBER_WORDS for w in k.split() if w != "a")
 _SINGULAR = (_ONE_KILLED, _ONE_INJURED, _KILLING_ONE, _INJURING_ONE)
 _VERB_FIRST = (_KILLING, _INJURING, _KILLING_ONE, _INJURING_ONE)
+_KILLING_WORDS = frozenset(("killing", "killed"))
+_INJURING_WORDS = frozenset(("injuring", "injured", "wounding", "wounded"))
+#: per set of count patterns (by id): (counts one person, verb first, a word one of its matches needs)
+_COUNT_KINDS = {
+    id(p): (any(p is q for q in _SINGULAR), any(p is q for q in _VERB_FIRST), needs)
+    for p, needs in (
+        (_KILLED, None),
+        (_INJURED, None),
+        (_KILLING, _KILLING_WORDS),
+        (_KILLING_ONE, _KILLING_WORDS),
+        (_INJURING, _INJURING_WORDS),
+        (_INJURING_ONE, _INJURING_WORDS),
+        (_ONE_KILLED, frozenset(("a", "an"))),
+        (_ONE_INJURED, frozenset(("a", "an"))),
+    )
+}
 #: a first group of people counted with the one a count was found for: "four police officers and
 #: two civilians were killed" (searched for in the words just before that count)
 _PAIR_BEFORE = re.compile(
@@ -1191,9 +1211,9 @@ def casualties_at(
     def first(*pattern_sets: tuple[re.Pattern, ...]) -> tuple[int | None, int | None]:
         vals = []
         for patterns in pattern_sets:
-            singular = any(patterns is p for p in _SINGULAR)  # "a man died": the count is one
-            verb_first = any(patterns is p for p in _VERB_FIRST)  # "killing nine": no count after the verb
-            if singular and not one_person:
+            # "a man died": the count is one; "killing nine": no count after the verb; a word it needs
+            singular, verb_first, needs = _COUNT_KINDS[id(patterns)]
+            if (singular and not one_person) or (needs is not None and needs.isdisjoint(words)):
                 continue
             if patterns is _KILLED or patterns is _INJURED:
                 patterns = tuple(patterns[i] for i in which)
