@@ -1400,8 +1400,11 @@ _REPORTED = (
 )
 
 
-#: one of these words must be in a sentence for _REPORTED to be tried
-_REPORT_WORDS = frozenset(["according", "citing", "cited", *_CLAIM_VERBS])
+#: one of these words must be in a sentence for _REPORTED to be tried: the first pattern needs
+#: one of the first, the others a claim verb
+_CITING_WORDS = frozenset(["according", "citing", "cited"])
+_CLAIM_WORDS = frozenset(_CLAIM_VERBS)
+_REPORT_WORDS = _CITING_WORDS | _CLAIM_WORDS
 
 
 def reported_by(sentence: str, fallback: str | None = None, *, words: frozenset[str] | None = None) -> str | None:
@@ -1411,7 +1414,8 @@ def reported_by(sentence: str, fallback: str | None = None, *, words: frozenset[
     words = frozenset(_WORD.findall(lower(sentence))) if words is None else words
     if _REPORT_WORDS.isdisjoint(words):
         return fallback
-    found = [m for m in (rx.search(sentence) for rx in _REPORTED) if m is not None]
+    citing, claims = not _CITING_WORDS.isdisjoint(words), not _CLAIM_WORDS.isdisjoint(words)
+    found = [m for rx, on in zip(_REPORTED, (citing, claims, claims)) if on and (m := rx.search(sentence)) is not None]
     if not found:
         return fallback
     who = min(found, key=lambda m: m.start()).group("a").strip()
