@@ -665,9 +665,9 @@ def _kind_words(low: str, clean: str, s0: int, s1: int, words: frozenset[str], f
     """(offset, rule) of the event words in ``low[s0:s1]`` that name a kind of event, when they
     name more than one kind; else an empty list. ``clean``: ``low`` with only its letters (see
     :func:`letters_only`); ``words``: the sentence's set of words; ``first``: the first rule that
-    matches it. The words are the rules' whole words, each with the first of
-    those rules it is a word of, and the other alternatives of ``first`` (the phrases of the other
-    rules are not looked for)."""
+    matches it. The words are the whole words of the rules before the catch-all, each with the
+    first of those rules it is a word of, and the phrases of ``first`` when its match is one
+    ("opened fire"); the other rules' phrases are not looked for."""
     whole = words & _KIND_WORDS
     kinds = {_WORD_KIND[w] for w in whole}
     phrase = first < _CATCH_ALL and all(_KIND_FIRST[w] != first for w in whole)  # the sentence's event is a phrase
@@ -754,16 +754,18 @@ class Document:
         self.low = low = lower(text)
         self.sentences = split_sentences(text)
         self.sentence_starts = [s for s, _ in self.sentences]
-        #: the set of words of each sentence
         #: ``low`` with only its letters a-z (see :func:`letters_only`)
         self.clean = clean = letters_only(low)
+        #: the set of words of each sentence
         self.sentence_words = [frozenset(clean[s:e].split()) for s, e in self.sentences]
         self._events: list[tuple[str | None, str | None] | None] = [None] * len(self.sentences)
         #: the first event rule that matches each sentence (set with its event)
         self._rules: list[int] = [0] * len(self.sentences)
         self._cues: list[bool | None] = [None] * len(self.sentences)
-        #: per sentence asked for: see :meth:`_clauses_of`, and the clauses for :meth:`event_at` with their events
+        #: per sentence asked for: the starts of its clauses and whether each has an event word
         self._clauses: dict[int, tuple[list[int], list[bool | None]]] = {}
+        #: per sentence asked for: the starts of its clauses for event kinds, its event words of
+        #: each kind (see _kind_words) and each clause's event (see :meth:`event_at`)
         self._kinds: dict[int, tuple[list[int], list[tuple[int, int]], list[tuple[str | None, str | None] | None]]] = {}
         self.dateline = dateline_end(text)
 
@@ -804,9 +806,14 @@ class Document:
             kind = kinds[ci] = _kind(min(rules), self.low[a:b]) if rules else ev
         return kind
 
-    def _clauses_of(self, si: int) -> tuple[list[int], list[bool | None]]:
-        """(starts of the clauses of sentence ``si``, whether each names an event: worked out
-        when first asked for)."""
+    def _clause_span(self, si: int, starts: list[int], ci: int) -> tuple[int, int]:
+        """(start, end) of clause ``ci`` of sentence ``si``, whose clauses start at ``starts``."""
+        return starts[ci], starts[ci + 1] if ci + 1 < len(starts) else self.sentences[si][1]
+
+    def clause_has_event(self, si: int, offset: int) -> bool:
+        """Whether the clause of sentence ``si`` that holds ``offset`` names an event (an event
+        sentence's other clauses may only be about what else happened: "its units had not crossed
+        into Armenia and were deployed in the Kalbajar district")."""
         hit = self._clauses.get(si)
         if hit is None:
             s0, s1 = self.sentences[si]
@@ -815,16 +822,7 @@ class Document:
             else:
                 starts = [s0, *(m.end() for m in _CLAUSE_END.finditer(self.low, s0, s1))]
             hit = self._clauses[si] = (starts, [None] * len(starts))
-        return hit
-
-    def _clause_span(self, si: int, starts: list[int], ci: int) -> tuple[int, int]:
-        return starts[ci], starts[ci + 1] if ci + 1 < len(starts) else self.sentences[si][1]
-
-    def clause_has_event(self, si: int, offset: int) -> bool:
-        """Whether the clause of sentence ``si`` that holds ``offset`` names an event (an event
-        sentence's other clauses may only be about what else happened: "its units had not crossed
-        into Armenia and were deployed in the Kalbajar district")."""
-        starts, events = self._clauses_of(si)
+        starts, events = hit
         if len(starts) == 1:
             return True  # one clause: the sentence's event is its event
         ci = bisect.bisect_right(starts, offset) - 1
