@@ -117,7 +117,7 @@ def letters_only(low: str) -> str:
 EVENT_PATTERNS: list[tuple[str, str, str]] = [
     # (regex, ACLED event type, sub-event type); first match wins
     (
-        r"\bdrones?\b|\bUAVs?\b|air ?strikes?|airstrikes?|\bbombed\b|\bbombing\b|\bair raids?\b|warplanes?|aircraft",
+        r"\bdrones?\b|\bUAVs?\b|air ?strikes?|airstrikes?|\bbombed\b|\bbombing\b|\bair raids?\b(?!\s+(?:sirens?|alerts?|shelters?))|warplanes?|aircraft",
         "Explosions/Remote violence",
         "Air/drone strike",
     ),
@@ -584,6 +584,10 @@ class _Gates:
 
 #: the after-rules' words: the first word after a mention must be one (else a possessive or a dash)
 _AFTER_GATES = _Gates([_rule_words(rx.pattern) for rx, _ in _AFTER_CONTEXT])
+#: the after-rule of a place that acted ("Baku shelled", "Armenia killed"), and the prepositions that
+#: make the place before such a verb the object of a preposition instead ("a raid on X killed two")
+_AFTER_VERB_BIT = 1 << next(i for i, (rx, _) in enumerate(_AFTER_CONTEXT) if "ambushed" in rx.pattern)
+_PREPOSITION_END = re.compile(r"\b(?:on|in|at|near|into|over|against)\s+(?:the\s+)?$")
 _ALL_AFTER_RULES = (1 << len(_AFTER_CONTEXT)) - 1
 #: the words of the event patterns' alternatives that are not whole words: one must be there for those to be tried
 _EVENT_REST = _Gates([_leading_gate(rest) if rest else (frozenset(), frozenset()) for _, rest in _EVENT_SPLIT])
@@ -920,6 +924,8 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
             if rx.match(after_low if on_low else after):
                 if why == "actor" and _passive_after(after_low):
                     break
+                if bit == _AFTER_VERB_BIT and _PREPOSITION_END.search(low, b0, start):
+                    continue  # "a strike on Stepanakert killed two": the object of "on" did not kill
                 return _CONTEXT_ROLES[why]
     t0 = start - 60 if start - 60 > b0 else b0
     tail_words = doc.clean[t0:start].split()  # the words of the 60 characters before the mention
@@ -1286,6 +1292,8 @@ _DAYS_BACK = _ci(
     r"|\b(?P<day>(?:a|the)\s+day\s+earlier|the\s+day\s+before(?=\s*[,.])|the\s+previous\s+day)\b"
 )
 _UNIT = {"day": (1, 1), "week": (7, 2), "month": (30, 3)}  # days, date precision
+#: before a date: the date names a thing ("the Nov. 10 ceasefire"), not the day of the event
+_DATE_OF_A_THING = re.compile(r"\bthe\s+$")
 
 
 def _days_back(m: re.Match) -> tuple[int, int]:
@@ -1339,6 +1347,8 @@ def resolve_date(
     # each pattern is tried only when a word it needs is there
     for rx in (_MONTH_DAY, _DAY_MONTH) if not _MONTH_WORDS.isdisjoint(words) else ():
         m = rx.search(low)
+        while m and _DATE_OF_A_THING.search(low, max(0, m.start() - 7), m.start()):
+            m = rx.search(low, m.end())  # "under the Nov. 10 ceasefire": not the event's day
         if m:
             mon = _MONTHS[m.group("m").lower().rstrip(".")]
             day = int(m.group("d"))
@@ -1353,15 +1363,15 @@ def resolve_date(
                 pass
     if ref is None:
         return None, None
-    m = _DAYS_BACK.search(low) if not _UNIT_WORDS.isdisjoint(words) else None
-    if m:
-        days, precision = _days_back(m)
-        return (ref - timedelta(days=days)).isoformat(), precision
     m = _WEEKDAY.search(low) if not _WEEKDAY_WORDS.isdisjoint(words) else None
     if m:
         wd = _WEEKDAYS[m.group("w").lower()]
         back = (ref.weekday() - wd) % 7
         return (ref - timedelta(days=back)).isoformat(), 1
+    m = _DAYS_BACK.search(low) if not _UNIT_WORDS.isdisjoint(words) else None
+    if m:
+        days, precision = _days_back(m)
+        return (ref - timedelta(days=days)).isoformat(), precision
     if not _NIGHT_WORDS.isdisjoint(words) and _YESTERDAY.search(low):
         return (ref - timedelta(days=1)).isoformat(), 1
     month, week = "month" in words, "week" in words

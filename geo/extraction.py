@@ -531,7 +531,7 @@ def _finish(rep: Report, p: _Parsed) -> dict:
                 _count_owner(doc, mentions, by_sentence[si], fat_at, s0),
                 inj,
                 _count_owner(doc, mentions, by_sentence[si], inj_at, s0),
-                *events.resolve_date(sentence, rep.date, low=low, words=words),
+                *_resolve_date(text, doc, si, rep.date),
                 events.reported_by(sentence, words=words),
             )
         sentence, fat, fat_owner, inj, inj_owner, when, dprec, who = facts[si]
@@ -599,6 +599,16 @@ def _finish(rep: Report, p: _Parsed) -> dict:
         "mentions": public_mentions,
         "incidents": incidents,
     }
+
+
+def _resolve_date(text: str, doc: events.Document, si: int, report_date: str | None) -> tuple[str | None, int | None]:
+    """The date of sentence ``si``'s events, read after the dateline ("BAKU, Oct 20 — ... on
+    Monday": the dateline's date is the report's, "on Monday" the event's)."""
+    s0, s1 = doc.sentences[si]
+    if s0 < doc.dateline < s1:
+        s0 = doc.dateline
+        return events.resolve_date(text[s0:s1], report_date, low=doc.low[s0:s1])
+    return events.resolve_date(text[s0:s1], report_date, low=doc.low[s0:s1], words=doc.sentence_words[si])
 
 
 def _count_owner(

@@ -212,6 +212,16 @@ def test_dates_counted_back_from_the_report_date(ex):
     assert got["Fuzuli"] == ("2020-10-25", 1)
     assert got["Sotk"] == ("2020-10-14", 2)  # a count of weeks: the week is known, not the day
     assert got["Goris"] == ("2020-10-28", 1)  # "a day after" something else: the report's own date
+    # the dateline's date is the report's; the day named after it is the event's, and a date that
+    # names a thing ("the Nov. 10 ceasefire") is no event's day
+    res = one(
+        "BAKU, Oct 20 (Wire) — Azerbaijani forces took control of villages in the Zangilan district on Monday. "
+        "Troops entered Lachin on Tuesday under the Oct. 10 ceasefire.",
+        ex,
+        "2020-10-20",
+    )
+    got = {i["place"]: i["date"] for i in res["incidents"]}
+    assert got["Zangilan District"] == "2020-10-19" and got["Lachin"] == "2020-10-20"
 
 
 def test_unknown_village_is_kept_unresolved_with_a_reason(ex):
@@ -457,6 +467,9 @@ def test_counts_stated_after_the_incident_sentence():
             "where a base is",
         ),
         ("A drone struck a military base in Gyumri.", "Gyumri", "incident", None),
+        # air raid sirens are an alert, not a raid
+        ("In Stepanakert, air raid sirens sounded for most of the night.", "Stepanakert", "context", None),
+        ("An air raid on Stepanakert killed two.", "Stepanakert", "incident", None),
     ],
 )
 def test_roles_of_new_wording(ex, text, place, role, reason):

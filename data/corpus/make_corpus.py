@@ -1230,6 +1230,32 @@ R("r070", "2023-09-10", "Caucasus Ledger (illustrative)", "dev",
    ("Lachin", 0, "H"), ("Yerevan", 0, "C"), ("Syunik", 0, "H"), ("Martakert", 0, "I")],
   [inc("Martakert", EVB, "2023-09-09", None, 1)])
 
+R("r071", "2020-10-20", "Harbour Wire (illustrative)", "dev",
+  "BAKU, Oct 20 (Harbour Wire) — Azerbaijan said its forces had taken control of several villages "
+  "in the Zangilan district on Monday and shot down two Armenian drones over Aghdara on Tuesday. The "
+  "defence ministry in Baku said Armenian artillery had again shelled Tartar and Barda overnight.\n\n"
+  "In Khankendi, which Armenians call Stepanakert, air raid sirens sounded for most of the night, "
+  "residents said. Armenia's defence ministry said fighting continued near Hadrut and that its forces "
+  "had repelled an attack on Khojavend.",
+  [("BAKU", 0, "C"), ("Azerbaijan", 0, "C"), ("Zangilan district", 0, "I"), ("Aghdara", 0, "I"),
+   ("Baku", 0, "C"), ("Tartar", 0, "I"), ("Barda", 0, "I"), ("Khankendi", 0, "C"),
+   ("Stepanakert", 0, "C"), ("Armenia", 0, "C"), ("Hadrut", 0, "I"), ("Khojavend", 0, "I")],
+  [inc("Zangilan District", BAT, "2020-10-19"), inc("Martakert", EVB, "2020-10-20"),
+   inc("Tartar", EVB, "2020-10-20"), inc("Barda", EVB, "2020-10-20"), inc("Hadrut", BAT, "2020-10-20"),
+   inc("Martuni", BAT, "2020-10-20")])
+
+R("r072", "2020-11-09", "Meridian Wire (illustrative)", "dev",
+  "STEPANAKERT, Nov 9 (Meridian) — Ethnic Armenian officials confirmed on Monday that Shusha, the "
+  "hilltop town Armenians call Shushi, was under Azerbaijani control after days of fighting. "
+  "Thousands of residents had fled to Goris, where aid groups set up shelters.\n\n"
+  "Shells struck Stepanakert, 10 km to the north, where the maternity hospital was damaged, the "
+  "officials said. President Ilham Aliyev announced the capture of Shusha on Sunday in a televised "
+  "address from Baku, calling it a historic day, and said the army would press on until every "
+  "occupied district was returned.",
+  [("STEPANAKERT", 0, "C"), ("Shusha", 0, "I"), ("Shushi", 0, "I"), ("Goris", 0, "C"),
+   ("Stepanakert", 0, "I"), ("Shusha", 1, "I"), ("Baku", 0, "C")],
+  [inc("Shusha", BAT, "2020-11-08"), inc("Stepanakert", EVB, "2020-11-09")])
+
 # ---------------------------------------------------------------------------------------
 # machinery
 # ---------------------------------------------------------------------------------------
