@@ -1392,6 +1392,19 @@ def resolve_date(
     return ref.isoformat(), 1
 
 
+def weekdays_in(low: str, s0: int, s1: int, words: frozenset[str], report_date: str | None) -> list[tuple[int, str]]:
+    """(offset, ISO date) of each weekday named in ``low[s0:s1]`` ("took X on Monday and shot
+    down drones over Y on Tuesday"), resolved from the report date, when it names two or more
+    different ones; else an empty list. ``words``: the sentence's set of words."""
+    ref = parse_date(report_date)
+    if ref is None or len(words & _WEEKDAY_WORDS) < 2:
+        return []
+    return [
+        (m.start(), (ref - timedelta(days=(ref.weekday() - _WEEKDAYS[m.group("w")]) % 7)).isoformat())
+        for m in _WEEKDAY.finditer(low, s0, s1)
+    ]
+
+
 _NAME = r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for))*"
 _CLAIM_VERBS = "said says claimed claims reported reports announced stated accused alleged".split()
 _CLAIMS = r"\s+(?:has\s+|had\s+)?(?:" + "|".join(_CLAIM_VERBS) + ")"

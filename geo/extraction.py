@@ -514,6 +514,7 @@ def _finish(rep: Report, p: _Parsed) -> dict:
     sentences_with_incident: set[int] = set()
     first_of_sentence: dict[int, dict] = {}  # the incident that carries the next sentences' counts
     by_sentence: dict[int, list[int]] = {}  # the incident mentions of each sentence, in order
+    days: dict[int, list[tuple[int, str]]] = {}  # the days named in each sentence, when it names several
     for idx, m in enumerate(mentions):
         if m["role"] == "incident":
             by_sentence.setdefault(m["sentence_index"], []).append(idx)
@@ -535,6 +536,11 @@ def _finish(rep: Report, p: _Parsed) -> dict:
                 events.reported_by(sentence, words=words),
             )
         sentence, fat, fat_owner, inj, inj_owner, when, dprec, who = facts[si]
+        if si not in days:
+            s0, s1 = doc.sentences[si]
+            days[si] = events.weekdays_in(doc.low, max(s0, doc.dateline), s1, doc.sentence_words[si], rep.date)
+        if days[si]:  # a sentence that names several days: the first one after the place, else the last before
+            when, dprec = next((d for at, d in days[si] if at >= m["start"]), days[si][-1][1]), 1
         fat, inj = (fat if idx == fat_owner else None), (inj if idx == inj_owner else None)
         et, sub = doc.event_at(si, m["start"])  # a sentence's clauses can name events of several kinds
         key = (m["place_id"] or m["text"], when, et, m["hypothetical"])

@@ -222,6 +222,10 @@ def test_dates_counted_back_from_the_report_date(ex):
     )
     got = {i["place"]: i["date"] for i in res["incidents"]}
     assert got["Zangilan District"] == "2020-10-19" and got["Lachin"] == "2020-10-20"
+    # a sentence that names two days: each place takes the first day after it
+    res = one("Troops took Talish on Saturday and shelled Martakert and Askeran on Monday.", ex, "2020-10-20")
+    got = {i["place"]: (i["date"], i["date_precision"]) for i in res["incidents"]}
+    assert got == {"Talish": ("2020-10-17", 1), "Martakert": ("2020-10-19", 1), "Askeran": ("2020-10-19", 1)}
 
 
 def test_unknown_village_is_kept_unresolved_with_a_reason(ex):
