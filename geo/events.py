@@ -892,6 +892,8 @@ _CONTEXT_ROLES = {why: _role("context", why) for _, why in (*_BEFORE_CONTEXT, *_
 _DATELINE_ROLE = _role("context", "dateline")
 _NO_EVENT_ROLE = _role("context", "no event in the sentence")
 _ELSEWHERE_ROLE = _role("context", "not the place of the sentence's event")
+WHERE_REASON = "event placed here by a where-clause"
+_WHERE_ROLE = _role("incident", WHERE_REASON)
 
 
 def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> Role:
@@ -949,6 +951,8 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
             if rx.match(back_low if on_low else text[b0:start][::-1]):
                 if why == "destination" and _CLOSE_TO.match(back_low):
                     continue  # "a road junction close to Madagiz": a place, not where a road leads
+                if _where_event(after_low):
+                    break  # "fled from Jabrayil, where troops had taken several villages": the event is here
                 return _CONTEXT_ROLES[why]
     if doc.event(si)[0] is None:
         return _NO_EVENT_ROLE
@@ -965,6 +969,8 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
         reason = "event placed here"
     elif kind == "country" and _TERRITORY_PHRASE.search(text, start, end):
         reason = "territory phrase in an event sentence"
+    elif _where_event(after_low):
+        return _WHERE_ROLE  # the relative clause is the event's own clause, and names no condition
     else:
         return _ELSEWHERE_ROLE
     # the event must be in the mention's own clause ("... and were deployed in the Kalbajar district")
@@ -973,6 +979,28 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
     return _role("incident", reason, modal or _hypothetical(doc, si, start))
 
 
+def where_event(after_low: str, *, kind_only: bool = False) -> tuple[str | None, str | None] | None:
+    """The event (type, sub-type) that a relative clause right after a place names ("X, where
+    troops had taken several villages"), or None: also when the clause has a condition or threat,
+    and with ``kind_only`` when only a catch-all word (killed, hit) names it. ``after_low``: the
+    lower-cased text after the place."""
+    m = _WHERE.match(after_low)
+    if m is None:
+        return None
+    clause = after_low[m.end() :]
+    clause = clause[: min((i for i in map(clause.find, ",.;") if i >= 0), default=len(clause))]
+    words = frozenset(letters_only(clause).split())
+    rule = _first_rule(clause, words)
+    if rule == len(_EVENT_RULES) or (kind_only and rule == _CATCH_ALL) or _has_cue_word(words):
+        return None
+    return _kind(rule, clause)
+
+
+def _where_event(after_low: str) -> bool:
+    return where_event(after_low) is not None
+
+
+_WHERE = re.compile(r",?\s+where\s+")
 _CLOSE_TO = backward(_ci(r"\b(?:close|next|adjacent)\s+to\s+(?:the\s+)?$"))
 _TERRITORY_PHRASE = re.compile(
     r"\b(?:Armenian|Azerbaijani|Iranian|Russian|Turkish|Georgian)\s+(?:territory|soil|land|airspace)"

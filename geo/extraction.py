@@ -348,7 +348,9 @@ def _qualifiers(text: str, mentions: list[dict]) -> None:
 
 
 #: a larger place only qualifies a smaller one within one phrase: these end the phrase
-_QUALIFIER_BREAK = re.compile(r"[.;]|\b(?:and|if|when|while|after|before|because|unless|until|where|which|who)\b")
+_QUALIFIER_BREAK = re.compile(
+    r"[.;]|\b(?:and|if|when|while|after|before|because|unless|until|where|which|who|from|across)\b"
+)  # "near Khoda Afarin, across the river from Jabrayil": two places, no qualifier
 
 
 # -- geocoding and classification over the whole batch ---------------------------------------------
@@ -543,6 +545,8 @@ def _finish(rep: Report, p: _Parsed) -> dict:
             when, dprec = next((d for at, d in days[si] if at >= m["start"]), days[si][-1][1]), 1
         fat, inj = (fat if idx == fat_owner else None), (inj if idx == inj_owner else None)
         et, sub = doc.event_at(si, m["start"])  # a sentence's clauses can name events of several kinds
+        if m["role_reason"] == events.WHERE_REASON:  # "X, where troops had taken villages": that clause's kind
+            et, sub = events.where_event(doc.low[m["end"] : doc.sentences[si][1]], kind_only=True) or (et, sub)
         key = (m["place_id"] or m["text"], when, et, m["hypothetical"])
         if key in by_key:
             inc = by_key[key]

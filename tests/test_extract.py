@@ -471,6 +471,21 @@ def test_counts_stated_after_the_incident_sentence():
             "where a base is",
         ),
         ("A drone struck a military base in Gyumri.", "Gyumri", "incident", None),
+        # a relative clause that places an event makes the place an incident, unless it is a condition
+        (
+            "The shells fell near Khoda Afarin, across the river from Jabrayil, where troops had taken villages.",
+            "Jabrayil",
+            "incident",
+            "event placed here by a where-clause",
+        ),
+        (
+            "The shells fell near Khoda Afarin, across the river from Jabrayil, where troops had taken villages.",
+            "Khoda Afarin",
+            "incident",
+            None,
+        ),
+        ("Residents fled to Goris, where aid groups set up shelters.", "Goris", "context", None),
+        ("Residents of Kapan, where people said they could hear artillery, fled.", "Kapan", "context", None),
         # air raid sirens are an alert, not a raid
         ("In Stepanakert, air raid sirens sounded for most of the night.", "Stepanakert", "context", None),
         ("An air raid on Stepanakert killed two.", "Stepanakert", "incident", None),
