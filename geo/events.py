@@ -870,12 +870,8 @@ _CLAUSE_END = re.compile(
     r";|,\s+(?:but|while|whereas)\s|d(?<=\sand)\s+(?=(?:were|was|had|has|have|is|are)\s)"
     r"|u(?<=\sbu)t\s+(?=(?:were|was|had|has|have|is|are)\s)"
 )
-#: where a clause ends for the kind of its event: as _CLAUSE_END (with a plain space before
-#: "and"/"but"), and at "said"/"says". Each alternative starts with a character of its own, which
-#: lets the regex engine skip ahead to those characters.
-_KIND_BREAK = re.compile(
-    r";|,\s+(?:but|while|whereas)\s| (?:and|but)\s+(?=(?:were|was|had|has|have|is|are)\s)|s(?<!\ws)(?:aid|ays)\b"
-)
+#: where a clause ends for the kind of its event: as for _CLAUSE_END, and also at "said"/"says"
+_KIND_BREAK = re.compile(_CLAUSE_END.pattern + r"|s(?<!\ws)(?:aid|ays)\b")
 
 
 def clause_break_between(doc: Document, a: int, b: int) -> bool:
@@ -952,7 +948,7 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
                 if why == "destination" and _CLOSE_TO.match(back_low):
                     continue  # "a road junction close to Madagiz": a place, not where a road leads
                 if _where_event(after_low):
-                    break  # "fled from Jabrayil, where troops had taken several villages": the event is here
+                    return _WHERE_ROLE  # "across the river from Jabrayil, where troops had taken villages"
                 return _CONTEXT_ROLES[why]
     if doc.event(si)[0] is None:
         return _NO_EVENT_ROLE
@@ -1123,24 +1119,24 @@ _INJURING_ONE = (
 _PERSON_SET = frozenset(_PERSON_WORDS)
 #: a sentence must have one of these for a count in words to be looked for ("a" only in "a dozen")
 _NUMBER_GATE = frozenset(w for k in _NUMBER_WORDS for w in k.split() if w != "a")
-_SINGULAR = (_ONE_KILLED, _ONE_INJURED, _KILLING_ONE, _INJURING_ONE)
-_VERB_FIRST = (_KILLING, _INJURING, _KILLING_ONE, _INJURING_ONE)
 _KILLING_WORDS = frozenset(("killing", "killed"))
 _INJURING_WORDS = frozenset(("injuring", "injured", "wounding", "wounded"))
-#: per set of count patterns (by id): (counts one person, verb first, a word one of its matches needs)
-_COUNT_KINDS = {
-    id(p): (any(p is q for q in _SINGULAR), any(p is q for q in _VERB_FIRST), needs)
-    for p, needs in (
-        (_KILLED, None),
-        (_INJURED, None),
-        (_KILLING, _KILLING_WORDS),
-        (_KILLING_ONE, _KILLING_WORDS),
-        (_INJURING, _INJURING_WORDS),
-        (_INJURING_ONE, _INJURING_WORDS),
-        (_ONE_KILLED, frozenset(("a", "an"))),
-        (_ONE_INJURED, frozenset(("a", "an"))),
-    )
-}
+_A = frozenset(("a", "an"))
+#: the count patterns of deaths and of injuries, in the order they are tried, each as (patterns,
+#: counts one person ("a man died"), verb first ("killing nine": no count after the verb), a word
+#: one of its matches needs or None, a (digits, words) pair to choose from)
+_DEAD_COUNTS = (
+    (_KILLED, False, False, None, True),
+    (_KILLING, False, True, _KILLING_WORDS, False),
+    (_ONE_KILLED, True, False, _A, False),
+    (_KILLING_ONE, True, True, _KILLING_WORDS, False),
+)
+_HURT_COUNTS = (
+    (_INJURED, False, False, None, True),
+    (_INJURING, False, True, _INJURING_WORDS, False),
+    (_ONE_INJURED, True, False, _A, False),
+    (_INJURING_ONE, True, True, _INJURING_WORDS, False),
+)
 #: a first group of people counted with the one a count was found for: "four police officers and
 #: two civilians were killed" (searched for in the words just before that count)
 _PAIR_BEFORE = re.compile(
@@ -1240,14 +1236,12 @@ def casualties_at(
     digits, numbers = _DIGIT.search(low) is not None, not _NUMBER_GATE.isdisjoint(words)
     which = (0, 1) if digits and numbers else (0,) if digits else (1,) if numbers else ()
 
-    def first(*pattern_sets: tuple[re.Pattern, ...]) -> tuple[int | None, int | None]:
+    def first(kinds: tuple) -> tuple[int | None, int | None]:
         vals = []
-        for patterns in pattern_sets:
-            # "a man died": the count is one; "killing nine": no count after the verb; a word it needs
-            singular, verb_first, needs = _COUNT_KINDS[id(patterns)]
+        for patterns, singular, verb_first, needs, pair in kinds:
             if (singular and not one_person) or (needs is not None and needs.isdisjoint(words)):
                 continue
-            if patterns is _KILLED or patterns is _INJURED:
+            if pair:
                 patterns = tuple(patterns[i] for i in which)
             for m in _counts(low, patterns):
                 if not verb_first and _ACTIVE_COUNT.match(low, m.end()):
@@ -1269,8 +1263,8 @@ def casualties_at(
         at, v = min(vals)
         return v, at
 
-    dead = first(_KILLED, _KILLING, _ONE_KILLED, _KILLING_ONE) if _DEATH_WORDS.search(low) else _NO_COUNT
-    hurt = first(_INJURED, _INJURING, _ONE_INJURED, _INJURING_ONE) if _HURT_WORDS.search(low) else _NO_COUNT
+    dead = first(_DEAD_COUNTS) if _DEATH_WORDS.search(low) else _NO_COUNT
+    hurt = first(_HURT_COUNTS) if _HURT_WORDS.search(low) else _NO_COUNT
     if (dead[0] is None or hurt[0] is None) and not _ZERO_WORDS.isdisjoint(words):
         # a stated zero where no count is stated: "nobody was hurt" (so nobody killed), "no deaths"
         none_hurt = _NONE_HURT.search(low) is not None
@@ -1393,9 +1387,7 @@ def resolve_date(
         return None, None
     m = _WEEKDAY.search(low) if not _WEEKDAY_WORDS.isdisjoint(words) else None
     if m:
-        wd = _WEEKDAYS[m.group("w").lower()]
-        back = (ref.weekday() - wd) % 7
-        return (ref - timedelta(days=back)).isoformat(), 1
+        return _last_weekday(ref, m.group("w")), 1
     m = _DAYS_BACK.search(low) if not _UNIT_WORDS.isdisjoint(words) else None
     if m:
         days, precision = _days_back(m)
@@ -1420,6 +1412,11 @@ def resolve_date(
     return ref.isoformat(), 1
 
 
+def _last_weekday(ref: date, weekday: str) -> str:
+    """The ISO date of the last ``weekday`` ("monday"...) on or before ``ref``."""
+    return (ref - timedelta(days=(ref.weekday() - _WEEKDAYS[weekday]) % 7)).isoformat()
+
+
 def weekdays_in(low: str, s0: int, s1: int, words: frozenset[str], report_date: str | None) -> list[tuple[int, str]]:
     """(offset, ISO date) of each weekday named in ``low[s0:s1]`` ("took X on Monday and shot
     down drones over Y on Tuesday"), resolved from the report date, when it names two or more
@@ -1427,10 +1424,7 @@ def weekdays_in(low: str, s0: int, s1: int, words: frozenset[str], report_date: 
     ref = parse_date(report_date)
     if ref is None or len(words & _WEEKDAY_WORDS) < 2:
         return []
-    return [
-        (m.start(), (ref - timedelta(days=(ref.weekday() - _WEEKDAYS[m.group("w")]) % 7)).isoformat())
-        for m in _WEEKDAY.finditer(low, s0, s1)
-    ]
+    return [(m.start(), _last_weekday(ref, m.group("w"))) for m in _WEEKDAY.finditer(low, s0, s1)]
 
 
 _NAME = r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for))*"

@@ -615,10 +615,11 @@ def _resolve_date(text: str, doc: events.Document, si: int, report_date: str | N
     """The date of sentence ``si``'s events, read after the dateline ("BAKU, Oct 20 — ... on
     Monday": the dateline's date is the report's, "on Monday" the event's)."""
     s0, s1 = doc.sentences[si]
+    words = doc.sentence_words[si]
     if s0 < doc.dateline < s1:
         s0 = doc.dateline
-        return events.resolve_date(text[s0:s1], report_date, low=doc.low[s0:s1])
-    return events.resolve_date(text[s0:s1], report_date, low=doc.low[s0:s1], words=doc.sentence_words[si])
+        words = frozenset(doc.clean[s0:s1].split())
+    return events.resolve_date(text[s0:s1], report_date, low=doc.low[s0:s1], words=words)
 
 
 def _count_owner(

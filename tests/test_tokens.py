@@ -129,23 +129,36 @@ def test_word_gates_pass_wherever_their_rule_matches() -> None:
 
 
 def test_letters_first_patterns_find_what_their_sources_find() -> None:
-    """Each pattern rewritten by geo.events.letters_first matches exactly where its source does."""
+    """Each pattern rewritten by geo.events.letters_first matches exactly where its source does
+    (only the ends for the clause ends, the only part of their matches that is used), and each
+    matches somewhere in the test text."""
     from geo import events, extraction
 
+    same, ends = "spans", "ends"
     sources = [
-        (events._ci(events._HYPOTHETICAL_CUES), events._HYPOTHETICAL),
-        (events._ci(r"\bcivilians?\b|\bresidents?\b|\bchildren\b|\bwomen\b|\bvillagers\b"), events._CIVILIAN),
-        (re.compile(r"\bkill|\bwounded|\binjur|\bdead|\bdied"), events._HARM_WORDS),
+        (events._ci(events._HYPOTHETICAL_CUES), events._HYPOTHETICAL, same),
+        (events._ci(r"\bcivilians?\b|\bresidents?\b|\bchildren\b|\bwomen\b|\bvillagers\b"), events._CIVILIAN, same),
+        (re.compile(r"\bkill|\bwounded|\binjur|\bdead|\bdied"), events._HARM_WORDS, same),
         (
             re.compile(r"\b(?:since|so far|to date|in total|overall|toll|altogether|in all)\b"),
             extraction._CUMULATIVE,
+            same,
+        ),
+        (
+            re.compile(
+                r"[;:]|\.\s|,\s+(?:but|while|and)\s|\bsaid\b|\bsays\b|,\s+(?:(?:a|an|one|two|three|several|a few)\s+)?"
+                r"(?:(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|before|since)\b"
+            ),
+            events._CLAUSE_BREAK,
+            same,
         ),
         (
             re.compile(r";|,\s+(?:but|while|whereas)\s|\s(?:and|but)\s+(?=(?:were|was|had|has|have|is|are)\s)"),
             events._CLAUSE_END,
+            ends,
         ),
         *(
-            (events._ci(rest), rx)
+            (events._ci(rest), rx, same)
             for (_, rest), (_, rx, _, _) in zip(events._EVENT_SPLIT, events._EVENT_RULES)
             if rest is not None
         ),
@@ -157,15 +170,15 @@ def test_letters_first_patterns_find_what_their_sources_find() -> None:
     texts += [
         "pre-planned strikes, planned strikes; a wounded man and were killed, xkill, landmines and mines",
         "the war could spread, troops crossed the border and moved deep into, took back the town, death toll",
+        "unsaid essays, she says; xif, motif, skill, the brand were, withstand was, disarmament, warn",
     ]
-    hits = 0
-    for source, fast in sources:
+    for source, fast, compare in sources:
+        hits = 0
         for t in texts:
             want = [m.span() for m in source.finditer(t)]
             got = [m.span() for m in fast.finditer(t)]
-            if source is not sources[4][0]:
-                assert got == want, (fast.pattern, t[:80])
-            else:  # the clause ends: only the ends are used
-                assert [b for _, b in got] == [b for _, b in want], t[:80]
+            if compare == ends:
+                want, got = [b for _, b in want], [b for _, b in got]
+            assert got == want, (fast.pattern, t[:80])
             hits += len(want)
-    assert hits > 200
+        assert hits, source.pattern  # a pattern that never matches here proves nothing
