@@ -11,8 +11,8 @@ become non-capturing); patterns with lookarounds, backreferences or inline flags
 from __future__ import annotations
 
 import re
-from re import _constants as C  # the parse tree of the standard library's regex compiler
-from re import _parser as P
+from re import _constants as C  # type: ignore[attr-defined]  # the parse tree of the standard library's regex compiler
+from re import _parser as P  # type: ignore[attr-defined]
 
 _CATEGORIES = {
     C.CATEGORY_DIGIT: r"\d",
@@ -72,7 +72,7 @@ def _item(op, av) -> str:
 
 
 def _charset(items) -> str:
-    out = []
+    out: list[str] = []
     for op, av in items:
         if op is C.NEGATE:
             out.insert(0, "^")

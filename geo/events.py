@@ -283,7 +283,7 @@ def _longest_word_start(alternative: str) -> str | None:
         if rest[0] == "(":
             i = _group_end(alternative, i)
         elif "a" <= rest[0] <= "z":
-            w = re.match(r"[a-z]+", rest).group()
+            w = re.match(r"[a-z]*", rest).group()  # type: ignore[union-attr]  # "[a-z]*" always matches
             i += len(w)
             if _QUANTIFIER.match(alternative, i):  # "raids?": the last letter may be missing
                 w = w[:-1]
@@ -650,7 +650,8 @@ def _first_rule(low: str, words: frozenset[str]) -> int:
             break
         if maybe < 0:
             maybe = _EVENT_REST.of_words(words)
-        if maybe >> i & 1 and _EVENT_RULES[i][1].search(low):
+        rx = _EVENT_RULES[i][1]
+        if maybe >> i & 1 and rx is not None and rx.search(low):
             return i
     return first
 
@@ -687,13 +688,14 @@ def _kind_words(low: str, clean: str, s0: int, s1: int, words: frozenset[str], f
             if (i == s0 or clean[i - 1] == " ") and (i + n == s1 or clean[i + n] == " "):
                 out.append((i, rule))
             i = clean.find(w, i + n, s1)
-    if phrase:
-        out.extend((m.start(), first) for m in _EVENT_RULES[first][1].finditer(low, s0, s1))
+    rx = _EVENT_RULES[first][1]
+    if phrase and rx is not None:
+        out.extend((m.start(), first) for m in rx.finditer(low, s0, s1))
     return out
 
 
 #: each whole word of the event rules, with the first rule it is a word of
-_EVENT_FIRST = {w: i for i, (whole, *_) in reversed(list(enumerate(_EVENT_RULES))) for w in whole}
+_EVENT_FIRST = {w: i for i in reversed(range(len(_EVENT_RULES))) for w in _EVENT_RULES[i][0]}
 _EVENT_WORDS = frozenset(_EVENT_FIRST)
 #: the rules with alternatives that are not whole words, in order
 _EVENT_WITH_REST = [i for i, (_, rx, _, _) in enumerate(_EVENT_RULES) if rx is not None]
@@ -910,9 +912,8 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
         mask = 0
         if fw is not None:
             w = fw.group(1)
-            mask = _AFTER_GATES.cache.get(w)
-            if mask is None:
-                mask = _AFTER_GATES.of(w)
+            bits = _AFTER_GATES.cache.get(w)
+            mask = _AFTER_GATES.of(w) if bits is None else bits
     if mask:
         after = text[end:a1]
         while mask:  # in order

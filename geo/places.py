@@ -201,18 +201,26 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: Tokens | None = None) ->
     taken = bytearray(ntok)
     starts, ends, keys = toks.start, toks.end, toks.key
 
-    for m in _TERRITORY.finditer(text):
-        iso = DEMONYMS[m.group("dem").lower()]
+    for tm in _TERRITORY.finditer(text):
+        iso = DEMONYMS[tm.group("dem").lower()]
         cands = gaz.lookup(name_key(_country_name(gaz, iso)))
         cand = [e.place for e in cands if gaz.kind[e.place] == "country"]
         if not cand:
             continue
-        ti = bisect.bisect_left(starts, m.start())
-        n = bisect.bisect_left(starts, m.end()) - ti
+        ti = bisect.bisect_left(starts, tm.start())
+        n = bisect.bisect_left(starts, tm.end()) - ti
         taken[ti : ti + n] = b"\x01" * n
         mentions.append(
             Mention(
-                m.start(), m.end(), m.group(), name_key(m.group()), cand, ["name"], ti, n, territory=m.group("what")
+                tm.start(),
+                tm.end(),
+                tm.group(),
+                name_key(tm.group()),
+                cand,
+                ["name"],
+                ti,
+                n,
+                territory=tm.group("what"),
             )
         )
 
@@ -226,7 +234,7 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: Tokens | None = None) ->
             i += 1
             continue
         key = keys[i]
-        best = (1, key) if key in index else None
+        best: tuple | None = (1, key) if key in index else None
         if key in prefixes:  # the start of a longer name: take the longest that is known
             for n in range(2, min(max_tokens, ntok - i) + 1):
                 j = i + n - 1

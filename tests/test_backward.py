@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from geo import events, extraction
+from geo import events, reading
 from geo._backward import NotReversible, backward
 from tests.conftest import ROOT
 
@@ -34,7 +34,7 @@ WINDOWS = _windows() + [
     "a journalist based in ",
     "aid went via ",
 ]
-RULES = [rx for rx, _ in events._BEFORE_CONTEXT] + [events._LOCATIVE_BEFORE, extraction._NEAR]
+RULES = [rx for rx, _ in events._BEFORE_CONTEXT] + [events._LOCATIVE_BEFORE, reading._NEAR]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[f"rule{i}" for i in range(len(RULES))])

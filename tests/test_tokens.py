@@ -132,7 +132,7 @@ def test_letters_first_patterns_find_what_their_sources_find() -> None:
     """Each pattern rewritten by geo.events.letters_first matches exactly where its source does
     (only the ends for the clause ends, the only part of their matches that is used), and each
     matches somewhere in the test text."""
-    from geo import events, extraction
+    from geo import events, reading
 
     same, ends = "spans", "ends"
     sources = [
@@ -141,7 +141,7 @@ def test_letters_first_patterns_find_what_their_sources_find() -> None:
         (re.compile(r"\bkill|\bwounded|\binjur|\bdead|\bdied"), events._HARM_WORDS, same),
         (
             re.compile(r"\b(?:since|so far|to date|in total|overall|toll|altogether|in all)\b"),
-            extraction._CUMULATIVE,
+            reading._CUMULATIVE,
             same,
         ),
         (
