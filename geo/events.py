@@ -1173,10 +1173,13 @@ def _counts(low: str, patterns: tuple[re.Pattern, ...]):
     order and without the overlaps that ``finditer`` of the alternation gives."""
     pos = 0
     while True:
-        found = [m for m in (rx.search(low, pos) for rx in patterns) if m is not None]
-        if not found:
+        m = None  # the earliest match of a pattern (the first pattern's among equals)
+        for rx in patterns:
+            hit = rx.search(low, pos)
+            if hit is not None and (m is None or hit.start() < m.start()):
+                m = hit
+        if m is None:
             return
-        m = min(found, key=lambda m: m.start())
         if _YEAR.match(m.group("n")):  # "In 2020 three were killed": a year is no count; look on after it
             pos = m.end("n")
             continue
@@ -1237,35 +1240,8 @@ def casualties_at(
     digits, numbers = _DIGIT.search(low) is not None, not _NUMBER_GATE.isdisjoint(words)
     which = (0, 1) if digits and numbers else (0,) if digits else (1,) if numbers else ()
 
-    def first(kinds: tuple) -> tuple[int | None, int | None]:
-        vals = []
-        for patterns, singular, verb_first, needs, pair in kinds:
-            if (singular and not one_person) or (needs is not None and needs.isdisjoint(words)):
-                continue
-            if pair:
-                patterns = tuple(patterns[i] for i in which)
-            for m in _counts(low, patterns):
-                if not verb_first and _ACTIVE_COUNT.match(low, m.end()):
-                    continue  # "nine civilians and injured 34": the verb's own count follows it
-                if _NEGATED.search(low, max(0, m.start() - 12), m.start()):
-                    continue  # "no one was hurt"
-                v = 1 if singular else _to_int(m.group("n"))
-                if v is not None and v < 100_000:  # (years are no counts: _counts skips them)
-                    if not verb_first:  # "four officers and two civilians were killed": both groups count
-                        pair = _PAIR_BEFORE.search(low, max(0, m.start() - 60), m.start())
-                        w = _to_int(pair.group("n")) if pair else None
-                        if w is None and _ONE_BEFORE.search(low, max(0, m.start() - 40), m.start()):
-                            w = 1  # "a woman and a child had been killed"
-                        v += w if w is not None and w < 100_000 else 0
-                    vals.append((m.start(), v))
-                    break  # the first good count of a pattern is its earliest
-        if not vals:
-            return _NO_COUNT
-        at, v = min(vals)
-        return v, at
-
-    dead = first(_DEAD_COUNTS) if _DEATH_WORDS.search(low) else _NO_COUNT
-    hurt = first(_HURT_COUNTS) if _HURT_WORDS.search(low) else _NO_COUNT
+    dead = _first_count(low, words, _DEAD_COUNTS, one_person, which) if _DEATH_WORDS.search(low) else _NO_COUNT
+    hurt = _first_count(low, words, _HURT_COUNTS, one_person, which) if _HURT_WORDS.search(low) else _NO_COUNT
     if (dead[0] is None or hurt[0] is None) and not _ZERO_WORDS.isdisjoint(words):
         # a stated zero where no count is stated: "nobody was hurt" (so nobody killed), "no deaths"
         none_hurt = _NONE_HURT.search(low) is not None
@@ -1274,6 +1250,39 @@ def casualties_at(
         if hurt[0] is None and none_hurt:
             hurt = (0, None)
     return dead, hurt
+
+
+def _first_count(
+    low: str, words: frozenset[str], kinds: tuple, one_person: bool, which: tuple[int, ...]
+) -> tuple[int | None, int | None]:
+    """(count, offset) of the earliest count in ``low`` (whose words are ``words``) of the count
+    patterns ``kinds`` (_DEAD_COUNTS or _HURT_COUNTS); ``one_person``: whether a word for one
+    person is there; ``which``: which of a (digits, words) pair of patterns can match."""
+    vals = []
+    for patterns, singular, verb_first, needs, pair in kinds:
+        if (singular and not one_person) or (needs is not None and needs.isdisjoint(words)):
+            continue
+        if pair:
+            patterns = tuple(patterns[i] for i in which)
+        for m in _counts(low, patterns):
+            if not verb_first and _ACTIVE_COUNT.match(low, m.end()):
+                continue  # "nine civilians and injured 34": the verb's own count follows it
+            if _NEGATED.search(low, max(0, m.start() - 12), m.start()):
+                continue  # "no one was hurt"
+            v = 1 if singular else _to_int(m.group("n"))
+            if v is not None and v < 100_000:  # (years are no counts: _counts skips them)
+                if not verb_first:  # "four officers and two civilians were killed": both groups count
+                    both = _PAIR_BEFORE.search(low, max(0, m.start() - 60), m.start())
+                    w = _to_int(both.group("n")) if both else None
+                    if w is None and _ONE_BEFORE.search(low, max(0, m.start() - 40), m.start()):
+                        w = 1  # "a woman and a child had been killed"
+                    v += w if w is not None and w < 100_000 else 0
+                vals.append((m.start(), v))
+                break  # the first good count of a pattern is its earliest
+    if not vals:
+        return _NO_COUNT
+    at, v = min(vals)
+    return v, at
 
 
 _YEAR = re.compile(r"(19|20)\d\d$")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import math
 import os
 import pickle
 import re
@@ -182,15 +181,6 @@ class Gazetteer:
     def row(self, i: int) -> dict:
         """Place ``i`` as a plain dict (a copy)."""
         return dict(self._records[i])
-
-    def median_km(self, i: int, others: list[int]) -> float:
-        """Median approximate km from place ``i`` to places ``others`` (equirectangular; for ranking)."""
-        la, lo = self.lat[i], self.lon[i]
-        c = math.cos(math.radians(la)) * 111.2
-        lat, lon, hypot = self.lat, self.lon, math.hypot
-        d = sorted([hypot((lat[j] - la) * 111.2, (lon[j] - lo) * c) for j in others])
-        n = len(d)
-        return d[n // 2] if n % 2 else (d[n // 2 - 1] + d[n // 2]) / 2
 
 
 def gazetteer_path() -> Path:

@@ -412,7 +412,7 @@ def resolve_mentions(
                 s += 0.5
             if kind in ("settlement", "feature"):
                 for group, weight in evidence:
-                    s += weight * math.exp(-gaz.median_km(c, group) / 60.0)
+                    s += weight * math.exp(-median_km(gaz.lat, gaz.lon, c, group) / 60.0)
             if gaz.name_keys[c] in names_in_report and kind == "settlement":
                 s += 0.2
             scores.append(s)
@@ -423,6 +423,16 @@ def resolve_mentions(
         m.confidence = round(float(1 / (1 + math.exp(-2 * margin))) * (0.8 if m.fuzzy else 1.0), 3)
         if len(order) > 1 and margin < 0.5:
             m.notes.append(f"ambiguous: {len(cands)} places share this name; chose by weak evidence")
+
+
+def median_km(lat: list[float], lon: list[float], i: int, others: list[int]) -> float:
+    """Median approximate km from place ``i`` to places ``others`` (equirectangular; for ranking),
+    given every place's latitude and longitude in degrees (WGS84)."""
+    la, lo = lat[i], lon[i]
+    c = math.cos(math.radians(la)) * 111.2
+    d = sorted([math.hypot((lat[j] - la) * 111.2, (lon[j] - lo) * c) for j in others])
+    n = len(d)
+    return d[n // 2] if n % 2 else (d[n // 2 - 1] + d[n // 2]) / 2
 
 
 #: the text between a place and the area that holds it ("Sotk in Gegharkunik", "Sotk, in Gegharkunik",
