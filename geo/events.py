@@ -559,8 +559,6 @@ class _Gates:
         self.always = sum(1 << i for i, g in enumerate(gates) if g is None)
         #: word -> bit mask; read it directly on a hot path, and call :meth:`of` for a word not in it
         self.cache: dict[str, int] = {}
-        #: the words met so far that belong to some rule
-        self.nonzero: set[str] = set()
 
     def of(self, word: str) -> int:
         bits = self.cache.get(word)
@@ -568,17 +566,14 @@ class _Gates:
             bits = sum(1 << i for i, g in enumerate(self.gates) if g is not None and _word_in(word, g))
             if len(self.cache) < 100_000:
                 self.cache[word] = bits
-                if bits:
-                    self.nonzero.add(word)
         return bits
 
     def of_words(self, words: frozenset[str] | set[str]) -> int:
-        """The bit mask of the rules any of ``words`` can belong to (set operations, so cheap)."""
-        bits = self.always
-        for w in words.difference(self.cache):
-            bits |= self.of(w)
-        for w in self.nonzero.intersection(words):
-            bits |= self.cache[w]
+        """The bit mask of the rules any of ``words`` can belong to."""
+        bits, cache = self.always, self.cache
+        for w in words:
+            hit = cache.get(w)
+            bits |= self.of(w) if hit is None else hit
         return bits
 
 
