@@ -9,7 +9,8 @@ import os
 
 from setuptools import setup
 
-#: the modules compiled with mypyc (their type hints are checked by mypy as part of the build)
+#: the modules compiled with mypyc (their type hints are checked by mypy as part of the build); keep the
+#: list on one line: the Makefile reads it to rebuild when one of them changes
 COMPILED = ["geo/events.py", "geo/places.py", "geo/reading.py"]
 
 
