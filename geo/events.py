@@ -513,6 +513,14 @@ def _passive_after(after_low: str) -> re.Match | None:
     return None
 
 
+#: a predicate right after a place that says the event of its phrase has not happened yet
+#: ("officials said an attack on Syunik was likely", "a strike on Kapan seemed imminent"); not
+#: before "to", where it is the place that is likely to act ("Baku was likely to respond")
+_AFTER_UNREAL = re.compile(
+    r"^\s+(?:was|is|were|are|seemed|seems|looked|looks|appeared|appears)\s+"
+    r"(?:(?:very|highly|increasingly|now|still|more|quite)\s+)?"
+    r"(?:likely|unlikely|possible|imminent|expected|probable)\b(?!\s+to\b)"
+)
 _AFTER_EVENT_NOUN = _ci(
     r"^\s*(?:[-–]\s*)?(?:was\s+)?(?:shelling|strike|strikes|attack|attacks|clash|clashes|fighting|offensive|explosion|blast|bombardment|massacre|tragedy|raid|assault|incursion|battle)\b"
 )
@@ -916,8 +924,8 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
             mask ^= bit
             rx, why, on_low = _AFTER_RULES[bit.bit_length() - 1]
             if rx.match(after_low if on_low else after):
-                if why == "actor" and _passive_after(after_low):
-                    break
+                if why == "actor" and (_passive_after(after_low) or _AFTER_UNREAL.match(after_low)):
+                    break  # "X was shelled", "an attack on X was likely": X did not act
                 if bit == _AFTER_VERB_BIT and _PREPOSITION_END.search(low, b0, start):
                     continue  # "a strike on Stepanakert killed two": the object of "on" did not kill
                 return _CONTEXT_ROLES[why]
@@ -968,7 +976,8 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
     # the event must be in the mention's own clause ("... and were deployed in the Kalbajar district")
     if not doc.clause_has_event(si, start):
         return _ELSEWHERE_ROLE
-    return _role("incident", reason, modal or _hypothetical(doc, si, start))
+    unreal = _AFTER_UNREAL.match(after_low) is not None  # "an attack on Syunik was likely"
+    return _role("incident", reason, modal or unreal or _hypothetical(doc, si, start))
 
 
 def where_event(after_low: str, *, kind_only: bool = False) -> tuple[str | None, str | None] | None:

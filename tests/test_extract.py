@@ -325,6 +325,10 @@ def test_built_gazetteer_is_cached_and_a_broken_cache_rebuilt(tmp_path, monkeypa
         ("Analysts said fighting may spread to Armenia proper.", "Armenia proper", True),
         ("In May shelling hit Goris.", "Goris", False),  # the month, not the modal
         ("Baku did not rule out an offensive in Lachin.", "Lachin", True),
+        # a predicate after the place that says its event has not happened
+        ("Officials in Yerevan said an attack on Syunik was likely.", "Syunik", True),
+        ("A strike on Kapan seemed imminent, officials said.", "Kapan", True),
+        ("Troops repelled an attack on Kapan, which was expected.", "Kapan", False),
     ],
 )
 def test_hypothetical_scope(ex, text, place, hypothetical):
@@ -382,6 +386,12 @@ def test_casualty_counts(sentence, counts):
     from geo import events
 
     assert events.casualties(sentence) == counts
+
+
+def test_a_place_likely_to_act_is_an_actor(ex):
+    """ "likely to" after a place is about the place acting, not an event at it."""
+    m = by_text(one("Baku was likely to respond to the shelling of Tartar.", ex))
+    assert m["Baku"]["role"] == "context" and m["Tartar"]["role"] == "incident"
 
 
 @pytest.mark.parametrize(
