@@ -521,6 +521,10 @@ _AFTER_UNREAL = re.compile(
     r"(?:(?:very|highly|increasingly|now|still|more|quite)\s+)?"
     r"(?:likely|unlikely|possible|imminent|expected|probable)\b(?!\s+to\b)"
 )
+#: "an attack on X was repelled": the attack, not X, is what was repelled
+_AFTER_FOILED = re.compile(
+    r"^\s+(?:was|were|had\s+been|has\s+been)\s+(?:repelled|repulsed|thwarted|foiled|beaten\s+back)\b"
+)
 _AFTER_EVENT_NOUN = _ci(
     r"^\s*(?:[-–]\s*)?(?:was\s+)?(?:shelling|strike|strikes|attack|attacks|clash|clashes|fighting|offensive|explosion|blast|bombardment|massacre|tragedy|raid|assault|incursion|battle)\b"
 )
@@ -924,8 +928,10 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
             mask ^= bit
             rx, why, on_low = _AFTER_RULES[bit.bit_length() - 1]
             if rx.match(after_low if on_low else after):
-                if why == "actor" and (_passive_after(after_low) or _AFTER_UNREAL.match(after_low)):
-                    break  # "X was shelled", "an attack on X was likely": X did not act
+                if why == "actor" and (
+                    _passive_after(after_low) or _AFTER_UNREAL.match(after_low) or _AFTER_FOILED.match(after_low)
+                ):
+                    break  # "X was shelled", "an attack on X was likely", "... on X was repelled": X did not act
                 if bit == _AFTER_VERB_BIT and _PREPOSITION_END.search(low, b0, start):
                     continue  # "a strike on Stepanakert killed two": the object of "on" did not kill
                 return _CONTEXT_ROLES[why]

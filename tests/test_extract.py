@@ -329,6 +329,7 @@ def test_built_gazetteer_is_cached_and_a_broken_cache_rebuilt(tmp_path, monkeypa
         ("Officials in Yerevan said an attack on Syunik was likely.", "Syunik", True),
         ("A strike on Kapan seemed imminent, officials said.", "Kapan", True),
         ("Troops repelled an attack on Kapan, which was expected.", "Kapan", False),
+        ("An attack on Kapan was repelled on Monday.", "Kapan", False),  # the attack was repelled, not Kapan
     ],
 )
 def test_hypothetical_scope(ex, text, place, hypothetical):
