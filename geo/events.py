@@ -525,6 +525,19 @@ _AFTER_UNREAL = re.compile(
 _AFTER_FOILED = re.compile(
     r"^\s+(?:was|were|had\s+been|has\s+been)\s+(?:repelled|repulsed|thwarted|foiled|beaten\s+back)\b"
 )
+
+
+def _did_not_act(after_low: str) -> bool:
+    """The lower-cased text after a place that reads as its verb ("X was ...") says the place, or
+    the event of its phrase, was acted on or has not happened: "X was shelled", "an attack on X was
+    likely", "an attack on X was repelled". Such a place is no actor."""
+    return (
+        _passive_after(after_low) is not None
+        or _AFTER_UNREAL.match(after_low) is not None
+        or _AFTER_FOILED.match(after_low) is not None
+    )
+
+
 _AFTER_EVENT_NOUN = _ci(
     r"^\s*(?:[-–]\s*)?(?:was\s+)?(?:shelling|strike|strikes|attack|attacks|clash|clashes|fighting|offensive|explosion|blast|bombardment|massacre|tragedy|raid|assault|incursion|battle)\b"
 )
@@ -928,10 +941,8 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
             mask ^= bit
             rx, why, on_low = _AFTER_RULES[bit.bit_length() - 1]
             if rx.match(after_low if on_low else after):
-                if why == "actor" and (
-                    _passive_after(after_low) or _AFTER_UNREAL.match(after_low) or _AFTER_FOILED.match(after_low)
-                ):
-                    break  # "X was shelled", "an attack on X was likely", "... on X was repelled": X did not act
+                if why == "actor" and _did_not_act(after_low):
+                    break
                 if bit == _AFTER_VERB_BIT and _PREPOSITION_END.search(low, b0, start):
                     continue  # "a strike on Stepanakert killed two": the object of "on" did not kill
                 return _CONTEXT_ROLES[why]

@@ -392,7 +392,7 @@ def test_casualty_counts(sentence, counts):
 def test_a_place_likely_to_act_is_an_actor(ex):
     """ "likely to" after a place is about the place acting, not an event at it."""
     m = by_text(one("Baku was likely to respond to the shelling of Tartar.", ex))
-    assert m["Baku"]["role"] == "context" and m["Tartar"]["role"] == "incident"
+    assert m["Baku"]["role_reason"] == "actor" and m["Tartar"]["role"] == "incident"
 
 
 @pytest.mark.parametrize(
