@@ -19,7 +19,6 @@ import bisect
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from geo.gazetteer import Gazetteer, name_key, strip_feature_word
 
@@ -114,24 +113,56 @@ class Tokens:
         return len(self.start)
 
 
-@dataclass(slots=True)
 class Mention:
-    """A span that names a place, with its candidate places and the one chosen."""
+    """A span that names a place, with its candidate places and the one chosen.
 
-    start: int
-    end: int
-    text: str
-    key: str
-    candidates: Sequence[int]  # shared with the gazetteer's cache: never changed in place
-    name_types: Sequence[str]
-    token_index: int
-    token_count: int
-    fuzzy: bool = False
-    territory: str | None = None  # "territory", "proper"... for demonym phrases
-    hint: str | None = None  # feature word beside the name
-    place: int | None = None
-    confidence: float = 0.0
-    notes: list[str] = field(default_factory=list)
+    A plain class with its own ``__init__`` (not a dataclass): compiled, its construction stays
+    native code, where a dataclass's generated ``__init__`` runs as Python."""
+
+    __slots__ = (
+        "start",
+        "end",
+        "text",
+        "key",
+        "candidates",
+        "name_types",
+        "token_index",
+        "token_count",
+        "fuzzy",
+        "territory",
+        "hint",
+        "place",
+        "confidence",
+        "notes",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        key: str,
+        candidates: Sequence[int],
+        name_types: Sequence[str],
+        token_index: int,
+        token_count: int,
+        *,
+        fuzzy: bool = False,
+        territory: str | None = None,
+    ):
+        self.start, self.end, self.text, self.key = start, end, text, key
+        self.candidates = candidates  # shared with the gazetteer's cache: never changed in place
+        self.name_types = name_types
+        self.token_index, self.token_count = token_index, token_count
+        self.fuzzy = fuzzy
+        self.territory: str | None = territory  # "territory", "proper"... for demonym phrases
+        self.hint: str | None = None  # feature word beside the name
+        self.place: int | None = None
+        self.confidence = 0.0
+        self.notes: list[str] = []
+
+    def __repr__(self) -> str:
+        return f"Mention({self.text!r}, {self.start}-{self.end}, place={self.place})"
 
 
 def _upper_class() -> str:

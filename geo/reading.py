@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Container
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from geo import events
@@ -44,10 +43,13 @@ _UNKNOWN = re.compile(
 _UNKNOWN_WORDS = frozenset(_UNKNOWN_OF + _UNKNOWN_AFTER)
 
 
-@dataclass
 class Parsed:
-    mentions: list[dict]
-    doc: events.Document | None
+    """A report read by :func:`parse_report`: its mention dicts and its :class:`events.Document`."""
+
+    __slots__ = ("mentions", "doc")
+
+    def __init__(self, mentions: list[dict], doc: events.Document | None):
+        self.mentions, self.doc = mentions, doc
 
 
 def parse_report(rep: Report, ex: Extractor) -> Parsed:
@@ -61,7 +63,6 @@ def parse_report(rep: Report, ex: Extractor) -> Parsed:
     out = []
     low, starts, si, last = doc.low, doc.sentence_starts, 0, len(doc.sentence_starts) - 1
     bases, classified = ex._place_cache, ex._classified
-    decide_role = events.decide_role
     for m in found:  # in text order, so the sentence index only moves forward
         while si < last and starts[si + 1] <= m.start:
             si += 1
@@ -69,7 +70,7 @@ def parse_report(rep: Report, ex: Extractor) -> Parsed:
         done = classified.get(place)  # a place classified in an earlier batch: zone fields included
         base = done[0] if done is not None else (bases.get(place) or ex.place_fields(place))
         kind = base["kind"]
-        d = _mention_dict(m, base, decide_role(doc, si, m.start, m.end, kind=kind), si)
+        d = _mention_dict(m, base, events.decide_role(doc, si, m.start, m.end, kind=kind), si)
         if done is not None:
             for name in done[2]:
                 d[name] = list(base[name])
