@@ -6,6 +6,11 @@ the text and fails at almost all of them. :func:`backward` rewrites the pattern 
 text reversed, so it is tried at one position only: ``rule.search(text)`` finds a match exactly
 when ``backward(rule).match(text[::-1])`` does. Only whether there is a match is kept (groups
 become non-capturing); patterns with lookarounds, backreferences or inline flags are refused.
+
+Because only that is kept, the alternatives of a group can be reordered: those that start with
+the same character are merged into one (``raen|ni|no`` -> ``raen|n(?:i|o)``), so that the
+engine tests each first character once instead of once per word. :func:`required` gives the
+text a reversed rule cannot match without, for a substring test before the rule is tried.
 """
 
 from __future__ import annotations
@@ -44,6 +49,34 @@ def _reverse(seq) -> str:
     return "".join(_item(op, av) for op, av in reversed(list(seq)))
 
 
+def _merged(alts: list[list]) -> str:
+    """An alternation of ``alts`` (each a list of parse items in reading order) in which the
+    alternatives that start with the same item (a character, ``\\s+``...) share it; the same
+    strings match."""
+    by_first: dict[str, list[list]] = {}
+    for alt in alts:  # (dicts keep the order of first use)
+        by_first.setdefault(_item(*alt[0]) if alt else "", []).append(alt[1:])
+    out = []
+    for first, rests in by_first.items():
+        if first == "" or len(rests) == 1:
+            out.extend(first + "".join(_item(op, av) for op, av in rest) for rest in rests)
+        else:
+            out.append(first + "(?:" + _merged(rests) + ")")
+    return "|".join(out)
+
+
+def required(pattern: re.Pattern) -> str:
+    """The longest run of literal characters that every match of ``pattern`` contains (its
+    top-level sequence only; "" if none): a text without it cannot match."""
+    best, run = "", ""
+    for op, av in P.parse(pattern.pattern).data:
+        if op is C.LITERAL:
+            run += chr(av)
+            continue
+        best, run = max(best, run, key=len), ""
+    return max(best, run, key=len)
+
+
 def _item(op, av) -> str:
     if op is C.LITERAL:
         return re.escape(chr(av))
@@ -58,7 +91,7 @@ def _item(op, av) -> str:
     if op is C.AT and av is C.AT_NON_BOUNDARY:
         return r"\B"
     if op is C.BRANCH:
-        return "(?:" + "|".join(_reverse(alt) for alt in av[1]) + ")"
+        return "(?:" + _merged([list(reversed(list(alt))) for alt in av[1]]) + ")"
     if op is C.SUBPATTERN:
         _group, add_flags, del_flags, p = av
         if add_flags or del_flags:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from geo._backward import backward
+from geo._backward import backward, required
 
 
 def lower(text: str) -> str:
@@ -612,9 +612,14 @@ _ALL_AFTER_RULES = (1 << len(_AFTER_CONTEXT)) - 1
 #: the words of the event patterns' alternatives that are not whole words: one must be there for those to be tried
 _EVENT_REST = _Gates([_leading_gate(rest) if rest else (frozenset(), frozenset()) for _, rest in _EVENT_SPLIT])
 _FIRST_WORD = re.compile(r"[\s,]*([a-z]+)")
-#: (rule, reason, runs on the lower-cased text) for the rules before and after a mention
-#: the before-rules are run backwards over the reversed text (see geo._backward)
-_BEFORE_RULES = [(backward(rx), why, rx.pattern in _LOWERED) for rx, why in _BEFORE_CONTEXT]
+#: (rule, reason, runs on the lower-cased text) for the rules before and after a mention; the
+#: before-rules are run backwards over the reversed text (see geo._backward), and come with the
+#: text that the reversed window must contain for them to match (see geo._backward.required)
+_BEFORE_RULES = [
+    (back, why, rx.pattern in _LOWERED, required(back) if len(required(back)) > 1 else "")
+    for rx, why in _BEFORE_CONTEXT
+    for back in (backward(rx),)
+]
 _AFTER_RULES = [(rx, why, rx.pattern in _LOWERED) for rx, why in _AFTER_CONTEXT]
 
 
@@ -964,8 +969,9 @@ def decide_role(doc: Document, si: int, start: int, end: int, *, kind: str) -> R
         while mask:  # the candidate rules, in order
             bit = mask & -mask
             mask ^= bit
-            rx, why, on_low = _BEFORE_RULES[bit.bit_length() - 1]
-            if rx.match(back_low if on_low else text[b0:start][::-1]):
+            rx, why, on_low, needs = _BEFORE_RULES[bit.bit_length() - 1]
+            back = back_low if on_low else text[b0:start][::-1]
+            if needs in back and rx.match(back):
                 if why == "destination" and _CLOSE_TO.match(back_low):
                     continue  # "a road junction close to Madagiz": a place, not where a road leads
                 if _where_event(after_low):
