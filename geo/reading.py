@@ -35,11 +35,16 @@ _NEAR = re.compile(
 _NEAR_BACK = backward(_NEAR)
 _UNKNOWN_OF = ("village", "town", "settlement", "hamlet", "city")  # "the village of X"
 _UNKNOWN_AFTER = ("village", "district", "rayon")  # "X district"
-_UNKNOWN = re.compile(
-    r"\b(?:" + "|".join(_UNKNOWN_OF) + r")\s+of\s+(?P<a>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)"
-    r"|\b(?P<b>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)\s+(?:" + "|".join(_UNKNOWN_AFTER) + r")\b"
-)
-#: a sentence must have one of these words for _UNKNOWN to be tried in it
+#: a name of one or two capitalised words (a possessive "++": the words never give back a
+#: character, which could only be followed by another one of theirs)
+_NAME = r"(?P<name>[A-Z](?<!\w[A-Z])[\w'’]++(?:[- ][A-Z][\w'’]++)?+)"
+#: the patterns of a name known by its context alone, each with the word a sentence must have
+#: for it to be tried: "the village of X" (one pattern per word, which starts with the word's
+#: letter so that the regex engine skips ahead to it), "X district"
+_UNKNOWN_RULES = [
+    *((frozenset((w,)), re.compile(f"{w[0]}(?<!\\w{w[0]}){w[1:]}\\s+of\\s+{_NAME}")) for w in _UNKNOWN_OF),
+    (frozenset(_UNKNOWN_AFTER), re.compile(f"{_NAME}\\s+(?:" + "|".join(_UNKNOWN_AFTER) + r")\b")),
+]
 _UNKNOWN_WORDS = frozenset(_UNKNOWN_OF + _UNKNOWN_AFTER)
 
 
@@ -155,6 +160,27 @@ def _mention_dict(m: Mention, base: dict, role: events.Role, si: int) -> dict:
     return d
 
 
+def _unknown_names(text: str, s0: int, s1: int, words: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of the names in sentence ``text[s0:s1]`` (whose set of words is ``words``)
+    that the patterns of :data:`_UNKNOWN_RULES` find, from left to right and not overlapping:
+    what ``finditer`` of their alternation would give (no two of them can match at the same
+    place), with each pattern searched for on its own."""
+    out: list[tuple[int, int]] = []
+    next_of = {rx: rx.search(text, s0, s1) for gate, rx in _UNKNOWN_RULES if not gate.isdisjoint(words)}
+    hits = [m for m in next_of.values() if m is not None]
+    while hits:
+        m = min(hits, key=re.Match.start)
+        out.append((m.start("name"), m.end("name")))
+        pos = m.end()
+        hits = []
+        for rx, hit in next_of.items():
+            if hit is not None and hit.start() < pos:  # a match at or after pos stays the next one
+                hit = next_of[rx] = rx.search(text, pos, s1)
+            if hit is not None:
+                hits.append(hit)
+    return out
+
+
 def _unknown_candidates(doc: events.Document, known: list[dict]) -> list[dict]:
     """Capitalised names found only by their context ("the village of X", "X district")."""
     text = doc.text
@@ -162,16 +188,14 @@ def _unknown_candidates(doc: events.Document, known: list[dict]) -> list[dict]:
     span_starts = [a for a, _ in spans]
     out = []
     found = (
-        m
+        span
         for (s0, s1), words in zip(doc.sentences, doc.sentence_words)
         if not _UNKNOWN_WORDS.isdisjoint(words)
-        for m in _UNKNOWN.finditer(text, s0, s1)
+        for span in _unknown_names(text, s0, s1, words)
     )
-    for m in found:
-        g = "a" if m.group("a") else "b"
-        s, e = m.start(g), m.end(g)
+    for s, e in found:
         j = bisect.bisect_left(span_starts, e)  # spans starting before e; the one before may overlap
-        if (j and spans[j - 1][1] > s) or name_key(m.group(g)) in ("the", "a"):
+        if (j and spans[j - 1][1] > s) or name_key(text[s:e]) in ("the", "a"):
             continue
         si = doc.sentence_of(s)
         role = events.decide_role(doc, si, s, e, kind="settlement")
