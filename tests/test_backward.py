@@ -8,7 +8,7 @@ import re
 import pytest
 
 from geo import events, reading
-from geo._backward import NotReversible, backward
+from geo._backward import NotReversible, backward, required
 from tests.conftest import ROOT
 
 
@@ -62,3 +62,28 @@ def test_backward_handles_classes_repeats_and_boundaries() -> None:
 def test_backward_refuses_what_it_cannot_rewrite(pattern: str) -> None:
     with pytest.raises(NotReversible):
         backward(re.compile(pattern))
+
+
+def test_alternatives_that_share_their_start_are_merged_and_match_the_same() -> None:
+    rule = re.compile(r"\b(?:near|next\s+to|in|on|inside|\d+\s+km\s+from|\d+\s+miles\s+from)\s+$")
+    back = backward(rule)
+    assert back.pattern.count("n(?:") >= 1  # "ni", "no", "edisni" merged under their first letter
+    texts = ["near ", "next to ", "in ", "on ", "inside ", "5 km from ", "5 miles from ", "xin ", "nea ", "5 km to "]
+    for text in texts:
+        assert bool(back.match(text[::-1])) is bool(rule.search(text)), text
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[f"rule{i}" for i in range(len(RULES))])
+def test_required_text_is_in_every_window_a_backward_rule_matches(rule: re.Pattern) -> None:
+    back = backward(rule)
+    need = required(back)
+    hits = [w[::-1] for w in WINDOWS if back.match(w[::-1])]
+    assert all(need in h for h in hits)
+
+
+def test_required_text_of_a_rule() -> None:
+    assert required(re.compile(r"\s+morf(?:\s+\w+){0,3}\s+(?:derif|tohs)\b")) == "morf"
+    assert required(re.compile(r"(?:ni|no)\s+")) == "n"  # the parser takes out the shared "n"
+    assert required(re.compile(r"(?:ni|ot)\s+")) == ""
+    launch = next(rx for rx, why in events._BEFORE_CONTEXT if why == "launch point")
+    assert required(backward(launch)) == "morf"  # "fired from": "from", reversed

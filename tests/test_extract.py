@@ -540,3 +540,34 @@ def test_a_count_belongs_to_the_place_it_follows(ex):
     assert dead["Ganja"] == 1 and dead["Stepanakert"] is None
     assert dead["Askeran"] == 25 and dead["Martakert"] is None
     assert dead["Tartar"] == 9 and dead["Barda"] is None
+
+
+def test_names_known_by_context_are_found_as_finditer_of_one_alternation_would() -> None:
+    """reading._unknown_names searches each pattern on its own; the result must be what one
+    alternation of the patterns gives, left to right and without overlaps."""
+    import re
+
+    from geo import reading
+
+    name = r"(?P<n>[A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)"
+    one = re.compile(
+        r"\b(?:village|town|settlement|hamlet|city)\s+of\s+"
+        + name.replace("?P<n>", "?P<a>")
+        + r"|\b"
+        + name.replace("?P<n>", "?P<b>")
+        + r"\s+(?:village|district|rayon)\b"
+    )
+    texts = [
+        "Shells hit the village of Talish district and Nor Talish village, near the city of Ganja.",
+        "the town of Martuni district of Khojavend rayon; O'Tovuz village, l'Agdam district",
+        "Tovuz district village of Agdam-Nor hamlet of Xx, Settlement village of village of Vank",
+    ]
+    for line in (ROOT / "data" / "corpus" / "reports.jsonl").read_text(encoding="utf-8").splitlines():
+        texts.append(json.loads(line)["text"])
+    words = reading._UNKNOWN_WORDS
+    found = 0
+    for text in texts:
+        want = [(m.start(m.lastgroup), m.end(m.lastgroup)) for m in one.finditer(text)]
+        assert reading._unknown_names(text, 0, len(text), words) == want, text[:80]
+        found += len(want)
+    assert found > 20
