@@ -377,6 +377,18 @@ def resolve_mentions(
 
     Closeness counts twice as much for places named in the same sentence as for the rest of
     the report (capitals named as actors elsewhere pull less)."""
+    # the gazetteer's per-place lists as typed locals: compiled, an index into one is native code
+    # (the Gazetteer class is not compiled: through it, each index would be two generic look-ups)
+    kind_of: list[str] = gaz.kind
+    population: list[float] = gaz.population
+    curated: list[bool] = gaz.curated
+    country_of: list[str] = gaz.country
+    name_keys: list[str] = gaz.name_keys
+    base_keys: list[str] = gaz.base_keys
+    admin1_keys: list[str] = gaz.admin1_keys
+    lat: list[float] = gaz.lat
+    lon: list[float] = gaz.lon
+    country_keys: dict[str, str] = gaz.country_keys
     bounds = [s for s, _ in sentences] if sentences else [0]
     sent_of = {id(m): bisect.bisect_right(bounds, m.start) - 1 for m in mentions}
     # unambiguous mentions first: they anchor the others
@@ -386,14 +398,14 @@ def resolve_mentions(
             m.place = m.candidates[0]
             m.confidence = 0.8 if m.fuzzy else 1.0
             anchors.append(m.place)
-    names_in_report = {gaz.name_keys[p] for p in anchors}
-    admin_in_report = {gaz.base_keys[p] for p in anchors if gaz.kind[p] in ("district", "region")}
-    countries = {gaz.country[p] for p in anchors if gaz.kind[p] == "country"}
+    names_in_report = {name_keys[p] for p in anchors}
+    admin_in_report = {base_keys[p] for p in anchors if kind_of[p] in ("district", "region")}
+    countries = {country_of[p] for p in anchors if kind_of[p] == "country"}
     # cities of 300,000+ are mostly named as actors or venues ("Yerevan said"): they anchor nothing
     pts = [
         (sent_of[id(m)], m.place)
         for m in mentions
-        if m.place is not None and gaz.kind[m.place] in ("settlement", "feature") and gaz.population[m.place] < 300_000
+        if m.place is not None and kind_of[m.place] in ("settlement", "feature") and population[m.place] < 300_000
     ]
     pt_sentence = [si for si, _ in pts]  # in text order, so sorted
     pt_place = [p for _, p in pts]
@@ -420,31 +432,31 @@ def resolve_mentions(
         rest = pt_place[lo:a] + pt_place[b:hi]
         evidence = [(g, w) for g, w in ((here, 2.0), (rest, 0.75)) if g]
         for c in cands:
-            s = math.log10(gaz.population[c] + 10) / 2 + (2.0 if gaz.curated[c] else 0.0)
-            kind = gaz.kind[c]
+            s = math.log10(population[c] + 10) / 2 + (2.0 if curated[c] else 0.0)
+            kind = kind_of[c]
             if m.hint:
                 s += 1.5 if (m.hint == kind or (m.hint == "district" and kind == "region")) else -1.0
             elif kind in ("district", "region") and types[c] == "base":
                 s -= 1.0  # a bare name is more often the town than the district
             if types[c] == "name":
                 s += 0.3
-            a1 = gaz.admin1_keys[c]
+            a1 = admin1_keys[c]
             if a1 and a1 in admin_in_report:
                 s += 3.0
             if a1 and qual and qual == a1:
                 s += 4.0
-            if qual and gaz.country_keys.get(gaz.country[c]) == qual:
+            if qual and country_keys.get(country_of[c]) == qual:
                 s += 4.0
             if inside is not None and kind in ("district", "region"):
-                s += 4.0 if gaz.admin1_keys[inside] == gaz.base_keys[c] else 1.0
-            if gaz.country[c] in countries:
+                s += 4.0 if admin1_keys[inside] == base_keys[c] else 1.0
+            if country_of[c] in countries:
                 s += 0.5
-            if gaz.country[c] in ("AM", "AZ"):
+            if country_of[c] in ("AM", "AZ"):
                 s += 0.5
             if kind in ("settlement", "feature"):
                 for group, weight in evidence:
-                    s += weight * math.exp(-median_km(gaz.lat, gaz.lon, c, group) / 60.0)
-            if gaz.name_keys[c] in names_in_report and kind == "settlement":
+                    s += weight * math.exp(-median_km(lat, lon, c, group) / 60.0)
+            if name_keys[c] in names_in_report and kind == "settlement":
                 s += 0.2
             scores.append(s)
         order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
