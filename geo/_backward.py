@@ -8,8 +8,8 @@ when ``backward(rule).match(text[::-1])`` does. Only whether there is a match is
 become non-capturing); patterns with lookarounds, backreferences or inline flags are refused.
 
 Because only that is kept, the alternatives of a group can be reordered: those that start with
-the same character are merged into one (``raen|ni|no`` -> ``raen|n(?:i|o)``), so that the
-engine tests each first character once instead of once per word. :func:`required` gives the
+the same item (a character, ``\\s+``...) are merged into one (``raen|ni|no`` -> ``raen|n(?:i|o)``),
+so that the engine tests that item once instead of once per alternative. :func:`required` gives the
 text a reversed rule cannot match without, for a substring test before the rule is tried.
 """
 

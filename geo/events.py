@@ -616,9 +616,10 @@ _FIRST_WORD = re.compile(r"[\s,]*([a-z]+)")
 #: before-rules are run backwards over the reversed text (see geo._backward), and come with the
 #: text that the reversed window must contain for them to match (see geo._backward.required)
 _BEFORE_RULES = [
-    (back, why, rx.pattern in _LOWERED, required(back) if len(required(back)) > 1 else "")
+    (back, why, rx.pattern in _LOWERED, need if len(need) > 1 else "")
     for rx, why in _BEFORE_CONTEXT
     for back in (backward(rx),)
+    for need in (required(back),)
 ]
 _AFTER_RULES = [(rx, why, rx.pattern in _LOWERED) for rx, why in _AFTER_CONTEXT]
 

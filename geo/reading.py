@@ -35,8 +35,8 @@ _NEAR = re.compile(
 _NEAR_BACK = backward(_NEAR)
 _UNKNOWN_OF = ("village", "town", "settlement", "hamlet", "city")  # "the village of X"
 _UNKNOWN_AFTER = ("village", "district", "rayon")  # "X district"
-#: a name of one or two capitalised words (a possessive "++": the words never give back a
-#: character, which could only be followed by another one of theirs)
+#: a name of one or two capitalised words; the repeats are possessive, as giving back a letter of
+#: a word would only leave another word character next, where a space, hyphen or the end is needed
 _NAME = r"(?P<name>[A-Z](?<!\w[A-Z])[\w'’]++(?:[- ][A-Z][\w'’]++)?+)"
 #: the patterns of a name known by its context alone, each with the word a sentence must have
 #: for it to be tried: "the village of X" (one pattern per word, which starts with the word's
