@@ -4,15 +4,20 @@
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
+# CONFLICTMAP_PURE=1 installs (and tests) the compiled modules as plain Python instead; each way of
+# installing has its own stamp, so that switching between them reinstalls
+PURE   := $(filter-out 0,$(CONFLICTMAP_PURE))
+STAMP  := $(VENV)/.installed-$(if $(PURE),pure,compiled)
 
 .PHONY: demo test setup build-deps system-deps lint bench data clean
 
 # the modules setup.py compiles with mypyc: a change to one rebuilds them
 COMPILED := $(shell sed -n 's/^COMPILED = \[\(.*\)\]/\1/p' setup.py | tr -d '",')
 
-# CONFLICTMAP_PURE=1 installs (and tests) the compiled modules as plain Python instead
+# (a plain-Python install first removes the compiled modules an earlier build left beside their
+# sources: Python would import them in preference)
 $(STAMP): pyproject.toml setup.py $(COMPILED) | build-deps
+	rm -f $(VENV)/.installed*$(if $(PURE), geo/*.so *.so)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test]"
@@ -23,7 +28,7 @@ setup: $(STAMP)
 
 # Debian packages the build needs (a C compiler, Python headers); installs them when missing.
 build-deps:
-	@PYTHON=$(PYTHON) sh scripts/ensure-system-deps.sh $(if $(filter-out 0,$(CONFLICTMAP_PURE)),,build)
+	@PYTHON=$(PYTHON) sh scripts/ensure-system-deps.sh $(if $(PURE),,build)
 
 # Debian packages the browser tests need (headless Chromium); installs them when missing.
 system-deps:

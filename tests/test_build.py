@@ -41,6 +41,15 @@ def test_compiled_list_names_modules_of_the_package():
         assert (ROOT / (n.replace(".", "/") + ".py")).is_file(), n
 
 
+@pytest.mark.skipif(not PURE, reason="installed compiled")
+def test_a_plain_python_install_runs_no_compiled_module():
+    """With CONFLICTMAP_PURE=1, a compiled module left by an earlier build would be imported
+    in preference to its source, and the tests would run the old build."""
+    from geo import _compiled
+
+    assert _compiled.compiled() == [], "compiled modules are left from an earlier build: run 'make clean'"
+
+
 @pytest.mark.skipif(PURE, reason="installed as plain Python (CONFLICTMAP_PURE=1)")
 def test_core_is_compiled_from_the_current_sources():
     for name in compiled_names():
