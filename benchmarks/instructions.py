@@ -84,6 +84,8 @@ def main() -> None:
         for part in Path(tmp).glob("callgrind.out.*"):
             m = re.search(r"^(?:summary|totals): (\d+)", part.read_text(errors="replace"), re.M)
             totals[int(part.suffix[1:])] = int(m.group(1)) if m else 0
+    if sorted(totals) != [1, 2, 3]:  # another time.sleep() call would have split the count elsewhere
+        sys.exit(f"instructions.py: expected 3 parts of the count, got {len(totals)}")
     n = args.reports
     base, extract = totals.get(2, 0) / n, totals.get(3, 0) / n
     print(f"{n} reports of about 2 KB, {'plain Python' if args.pure else 'as installed'}:")

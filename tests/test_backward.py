@@ -73,12 +73,16 @@ def test_alternatives_that_share_their_start_are_merged_and_match_the_same() -> 
         assert bool(back.match(text[::-1])) is bool(rule.search(text)), text
 
 
-@pytest.mark.parametrize("rule", RULES, ids=[f"rule{i}" for i in range(len(RULES))])
-def test_required_text_is_in_every_window_a_backward_rule_matches(rule: re.Pattern) -> None:
-    back = backward(rule)
-    need = required(back)
-    hits = [w[::-1] for w in WINDOWS if back.match(w[::-1])]
-    assert all(need in h for h in hits)
+GATED = [(back, need) for back, _, _, need in events._BEFORE_RULES if need]
+
+
+@pytest.mark.parametrize("back,need", GATED, ids=[need for _, need in GATED])
+def test_a_before_rule_gated_by_its_required_text_matches_the_same_windows(back: re.Pattern, need: str) -> None:
+    """decide_role tries a before-rule only when the reversed window holds its required text."""
+    reversed_windows = [w[::-1] for w in WINDOWS]
+    hits = [bool(back.match(w)) for w in reversed_windows]
+    assert [need in w and hit for w, hit in zip(reversed_windows, hits)] == hits
+    assert any(hits) and any(need not in w for w in reversed_windows), "the windows exercise the gate"
 
 
 def test_required_text_of_a_rule() -> None:
