@@ -1196,14 +1196,55 @@ _NEGATED = re.compile(r"\b(?:no|not|none of)\s+$")
 _ACTIVE_COUNT = re.compile(r"\s+(?:(?:at least|some|about|around|nearly|more than|over|up to)\s+)?" + _NUM + r"\b")
 
 
-def _counts(low: str, patterns: tuple[re.Pattern, ...]):
+#: the patterns of counts in words, which :func:`_counts` tries only where a number word starts
+_IN_WORDS = (_KILLED[1], _INJURED[1])
+#: the number words that can start a count in words, each as a word of its own ("a dozen" is
+#: looked for whole when "dozen" is among a sentence's words)
+_NUMBER_STARTS = frozenset(k for k in _NUMBER_WORDS if " " not in k)
+
+
+def _number_word_starts(low: str, words: frozenset[str]) -> list[int]:
+    """The offsets in ``low`` (whose words are ``words``) where a count in words can start, in order:
+    every occurrence of each number word it has, and of "a dozen". A count in words starts with a
+    number word that no word character comes before and a space or hyphen comes after, so the word
+    is one of ``words``: these offsets include every place where a pattern of _IN_WORDS matches."""
+    out = []
+    for w in _NUMBER_STARTS.intersection(words):
+        i = low.find(w)
+        while i >= 0:
+            out.append(i)
+            i = low.find(w, i + 1)
+    if "dozen" in words:
+        i = low.find("a dozen")
+        while i >= 0:
+            out.append(i)
+            i = low.find("a dozen", i + 1)
+    out.sort()
+    return out
+
+
+def _search_at(rx: re.Pattern, low: str, pos: int, starts: list[int]) -> re.Match | None:
+    """``rx.search(low, pos)`` for a pattern that can only match at one of ``starts`` (in order)."""
+    for i in starts[bisect.bisect_left(starts, pos) :]:
+        m = rx.match(low, i)
+        if m is not None:
+            return m
+    return None
+
+
+def _counts(low: str, patterns: tuple[re.Pattern, ...], starts: list[int] | None):
     """The matches of the alternation of ``patterns`` (which never match at the same place), in the
-    order and without the overlaps that ``finditer`` of the alternation gives."""
+    order and without the overlaps that ``finditer`` of the alternation gives. ``starts``: the
+    offsets where a count in words can start (see _number_word_starts), where the patterns of
+    _IN_WORDS are tried (instead of scanning for them)."""
     pos = 0
     while True:
         m = None  # the earliest match of a pattern (the first pattern's among equals)
         for rx in patterns:
-            hit = rx.search(low, pos)
+            if starts is not None and (rx is _IN_WORDS[0] or rx is _IN_WORDS[1]):
+                hit = _search_at(rx, low, pos, starts)
+            else:
+                hit = rx.search(low, pos)
             if hit is not None and (m is None or hit.start() < m.start()):
                 m = hit
         if m is None:
@@ -1267,9 +1308,10 @@ def casualties_at(
     # when there is none saves most of the time
     digits, numbers = _DIGIT.search(low) is not None, not _NUMBER_GATE.isdisjoint(words)
     which = (0, 1) if digits and numbers else (0,) if digits else (1,) if numbers else ()
+    starts = _number_word_starts(low, words) if numbers else None
 
-    dead = _first_count(low, words, _DEAD_COUNTS, one_person, which) if _DEATH_WORDS.search(low) else _NO_COUNT
-    hurt = _first_count(low, words, _HURT_COUNTS, one_person, which) if _HURT_WORDS.search(low) else _NO_COUNT
+    dead = _first_count(low, words, _DEAD_COUNTS, one_person, which, starts) if _DEATH_WORDS.search(low) else _NO_COUNT
+    hurt = _first_count(low, words, _HURT_COUNTS, one_person, which, starts) if _HURT_WORDS.search(low) else _NO_COUNT
     if (dead[0] is None or hurt[0] is None) and not _ZERO_WORDS.isdisjoint(words):
         # a stated zero where no count is stated: "nobody was hurt" (so nobody killed), "no deaths"
         none_hurt = _NONE_HURT.search(low) is not None
@@ -1281,18 +1323,24 @@ def casualties_at(
 
 
 def _first_count(
-    low: str, words: frozenset[str], kinds: tuple, one_person: bool, which: tuple[int, ...]
+    low: str,
+    words: frozenset[str],
+    kinds: tuple,
+    one_person: bool,
+    which: tuple[int, ...],
+    starts: list[int] | None,
 ) -> tuple[int | None, int | None]:
     """(count, offset) of the earliest count in ``low`` (whose words are ``words``) of the count
     patterns ``kinds`` (_DEAD_COUNTS or _HURT_COUNTS); ``one_person``: whether a word for one
-    person is there; ``which``: which of a (digits, words) pair of patterns can match."""
+    person is there; ``which``: which of a (digits, words) pair of patterns can match; ``starts``:
+    where a count in words can start (see _counts)."""
     vals = []
     for patterns, singular, verb_first, needs, pair in kinds:
         if (singular and not one_person) or (needs is not None and needs.isdisjoint(words)):
             continue
         if pair:
             patterns = tuple(patterns[i] for i in which)
-        for m in _counts(low, patterns):
+        for m in _counts(low, patterns, starts):
             if not verb_first and _ACTIVE_COUNT.match(low, m.end()):
                 continue  # "nine civilians and injured 34": the verb's own count follows it
             if _NEGATED.search(low, max(0, m.start() - 12), m.start()):

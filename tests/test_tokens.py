@@ -182,3 +182,28 @@ def test_letters_first_patterns_find_what_their_sources_find() -> None:
             assert got == want, (fast.pattern, t[:80])
             hits += len(want)
         assert hits, source.pattern  # a pattern that never matches here proves nothing
+
+
+def test_counts_in_words_are_found_where_a_scan_finds_them() -> None:
+    """The patterns of counts in words are tried only where a number word starts; from every
+    offset, that finds the match a search finds."""
+    from geo import events
+
+    texts = [
+        "a dozen soldiers were killed; a  dozen died, twenty-one people died and someone said ten were hurt",
+        "often ten, a dozen men were injured; x-two soldiers killed, _three killed, 3two killed, éfive killed",
+        "Tens died. Nine of the soldiers were killed, nineteen wounded, hundred hurt, dozens of people dead",
+    ] + [json.loads(x)["text"] for x in (ROOT / "data" / "corpus" / "reports.jsonl").read_text("utf-8").splitlines()]
+    found = 0
+    for text in texts:
+        doc = events.Document(text)
+        for si, (s0, s1) in enumerate(doc.sentences):
+            low, words = doc.low[s0:s1], doc.sentence_words[si]
+            starts = events._number_word_starts(low, words)
+            for rx in events._IN_WORDS:
+                for pos in range(len(low) + 1):
+                    want = rx.search(low, pos)
+                    got = events._search_at(rx, low, pos, starts)
+                    assert (got and got.span()) == (want and want.span()), (low, pos)
+                    found += want is not None
+    assert found > 500
