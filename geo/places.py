@@ -224,6 +224,32 @@ def tokenize(text: str) -> Tokens:
     return Tokens(start, end, words)
 
 
+#: the demonyms that start a territory phrase, as the tokens they are
+_TERRITORY_DEMONYMS = frozenset("Armenian Azerbaijani Azeri Iranian Russian Turkish Georgian".split())
+_APOSTROPHES = "'’ʼ"
+
+
+def _territory_matches(text: str, toks: Tokens) -> list[re.Match]:
+    """The matches of ``_TERRITORY.finditer(text)`` (``toks``: the tokens of ``text``), each tried
+    only where it can start: at a token that is a demonym, or right after an apostrophe inside a
+    token ("D'Armenian"). A match starts at an upper-case letter that no word character comes
+    before, so there or inside a token after an apostrophe, and its demonym is followed by a space,
+    which ends the token. No upper-case letter is inside a match, so the matches do not overlap."""
+    out = []
+    for a, w in zip(toks.start, toks.text):
+        if w in _TERRITORY_DEMONYMS:
+            m = _TERRITORY.match(text, a)
+            if m is not None:
+                out.append(m)
+        elif "'" in w or "’" in w or "ʼ" in w:
+            for j in range(1, len(w)):
+                if w[j - 1] in _APOSTROPHES:
+                    m = _TERRITORY.match(text, a + j)
+                    if m is not None:
+                        out.append(m)
+    return out
+
+
 def find_mentions(text: str, gaz: Gazetteer, *, tokens: Tokens | None = None) -> list[Mention]:
     """Every place mention in ``text``, in order, not overlapping, with candidates (unresolved)."""
     toks = tokens if tokens is not None else tokenize(text)
@@ -232,7 +258,7 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: Tokens | None = None) ->
     taken = bytearray(ntok)
     starts, ends, keys = toks.start, toks.end, toks.key
 
-    for tm in _TERRITORY.finditer(text):
+    for tm in _territory_matches(text, toks):
         iso = DEMONYMS[tm.group("dem").lower()]
         cands = gaz.lookup(name_key(_country_name(gaz, iso)))
         cand = [e.place for e in cands if gaz.kind[e.place] == "country"]

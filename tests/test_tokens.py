@@ -207,3 +207,31 @@ def test_counts_in_words_are_found_where_a_scan_finds_them() -> None:
                     assert (got and got.span()) == (want and want.span()), (low, pos)
                     found += want is not None
     assert found > 500
+
+
+def test_territory_phrases_are_the_pattern_s_matches() -> None:
+    """_territory_matches tries the territory pattern only at the tokens where it can start; it
+    finds what the pattern's finditer finds."""
+    import random
+
+    rnd = random.Random(5)
+    before = ["", " ", "D'", "O’", "Xʼ", "x", "5", "_", "-", "(", "Ş", "'s "]
+    demonyms = ["Armenian", "Azeri", "Iranian", "Georgian", "armenian", "Armenians", "Turkish"]
+    gaps = [" ", "  ", "\n", "", " sovereign ", "-", " the "]
+    what = ["territory", "territories", "soil", "lands", "land", "airspace", "territoryx", "soils"]
+    after = ["", ".", "'s", "x", " ", "’"]
+
+    def phrase() -> str:
+        return "".join(rnd.choice(part) for part in (before, demonyms, gaps, what, after))
+
+    texts = ["".join(phrase() for _ in range(rnd.randint(1, 4))) for _ in range(20000)] + [TRICKY]
+    texts += ["Shells fell on Armenian territory and D'Armenian soil, not on Armenian's lands or 5Iranian soil."]
+    texts += [
+        json.loads(x)["text"] for x in (ROOT / "data" / "corpus" / "reports.jsonl").read_text("utf-8").splitlines()
+    ]
+    found = 0
+    for t in texts:
+        want = [m.span() for m in places._TERRITORY.finditer(t)]
+        assert [m.span() for m in places._territory_matches(t, places.tokenize(t))] == want, t
+        found += len(want)
+    assert found > 5000
