@@ -255,7 +255,7 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: Tokens | None = None) ->
     toks = tokens if tokens is not None else tokenize(text)
     mentions: list[Mention] = []
     ntok = len(toks)
-    taken = bytearray(ntok)
+    taken = [False] * ntok  # the tokens in a mention already (a list: its items are native once compiled)
     starts, ends, keys = toks.start, toks.end, toks.key
 
     for tm in _territory_matches(text, toks):
@@ -266,7 +266,8 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: Tokens | None = None) ->
             continue
         ti = bisect.bisect_left(starts, tm.start())
         n = bisect.bisect_left(starts, tm.end()) - ti
-        taken[ti : ti + n] = b"\x01" * n
+        for k in range(ti, ti + n):
+            taken[k] = True
         mentions.append(
             Mention(
                 tm.start(),
@@ -312,7 +313,8 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: Tokens | None = None) ->
         s, e = starts[i], ends[i + n - 1]
         places, types = gaz.candidates(key)
         mentions.append(Mention(s, e, text[s:e], key, places, types, i, n, fuzzy=len(best) > 3))
-        taken[i : i + n] = b"\x01" * n
+        for k in range(i, i + n):
+            taken[k] = True
         i += n
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
@@ -337,7 +339,7 @@ def _joined(text: str, toks: Tokens, i: int, n: int) -> bool:
     return toks.capitalised[k] or toks.key[k] in FEATURE_WORDS
 
 
-def _fuzzy(text: str, toks: Tokens, i: int, gaz: Gazetteer, taken: bytearray) -> tuple | None:
+def _fuzzy(text: str, toks: Tokens, i: int, gaz: Gazetteer, taken: list[bool]) -> tuple | None:
     """A typo of a known name starting at token ``i`` (two tokens tried before one)."""
     k0 = toks.key[i]
     if not toks.capitalised[i] or k0 in STOP_TOKENS or len(k0) < 7:
