@@ -33,6 +33,9 @@ _NEAR = re.compile(
     r"(?:the\s+)?(?:town of\s+|village of\s+)?$"
 )  # runs on lower-cased text
 _NEAR_BACK = backward(_NEAR)
+#: the words that can end a match of _NEAR: only spaces come after them, so one of them is the last
+#: word of the letters-only text before a place that _NEAR matches before (a gate for the match)
+_NEAR_LAST = frozenset(("near", "outside", "around", "of", "to", "from", "the"))
 _UNKNOWN_OF = ("village", "town", "settlement", "hamlet", "city")  # "the village of X"
 _UNKNOWN_AFTER = ("village", "district", "rayon")  # "X district"
 #: a name of one or two capitalised words; the repeats are possessive, as giving back a letter of
@@ -66,7 +69,7 @@ def parse_report(rep: Report, ex: Extractor) -> Parsed:
     found = find_mentions(text, gaz, tokens=tokenize(text))
     resolve_mentions(text, found, gaz, sentences=doc.sentences)
     out = []
-    low, starts, si, last = doc.low, doc.sentence_starts, 0, len(doc.sentence_starts) - 1
+    low, clean, starts, si, last = doc.low, doc.clean, doc.sentence_starts, 0, len(doc.sentence_starts) - 1
     bases, classified = ex._place_cache, ex._classified
     for m in found:  # in text order, so the sentence index only moves forward
         while si < last and starts[si + 1] <= m.start:
@@ -80,8 +83,9 @@ def parse_report(rep: Report, ex: Extractor) -> Parsed:
             for name in done[2]:
                 d[name] = list(base[name])
             d["notes"].extend(done[1])
-        if kind == "settlement" and _NEAR_BACK.match(low[max(0, m.start - 30) : m.start][::-1]):
-            d["precision"] = 2  # "near X", "outside X": ACLED's precision 2
+        if kind == "settlement" and (before := clean[max(0, m.start - 30) : m.start].split()):
+            if before[-1] in _NEAR_LAST and _NEAR_BACK.match(low[max(0, m.start - 30) : m.start][::-1]):
+                d["precision"] = 2  # "near X", "outside X": ACLED's precision 2
         out.append(d)
     named = frozenset(str(d["place_id"])[len("country-") :] for d in out if d["kind"] == "country")
     for u in _unknown_candidates(doc, out):

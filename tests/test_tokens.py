@@ -235,3 +235,23 @@ def test_territory_phrases_are_the_pattern_s_matches() -> None:
         assert [m.span() for m in places._territory_matches(t, places.tokenize(t))] == want, t
         found += len(want)
     assert found > 5000
+
+
+def test_the_near_gate_passes_wherever_near_matches() -> None:
+    """parse_report tries the "near X" pattern only when the last word of the letters-only text
+    before a place is one of _NEAR_LAST; wherever the pattern matches, that word is one of them."""
+    from geo import events, reading
+
+    texts = ["near Ganja, outside  Tovuz, around the town of Agdam, km from\nShusha, close to the village of Talish"]
+    texts += [
+        json.loads(x)["text"] for x in (ROOT / "data" / "corpus" / "reports.jsonl").read_text("utf-8").splitlines()
+    ]
+    matched = 0
+    for text in texts:
+        low = events.lower(text)
+        clean = events.letters_only(low)
+        for p in range(1, len(low) + 1):
+            if reading._NEAR_BACK.match(low[max(0, p - 30) : p][::-1]):
+                matched += 1
+                assert clean[max(0, p - 30) : p].split()[-1] in reading._NEAR_LAST, text[max(0, p - 30) : p]
+    assert matched > 30
