@@ -255,3 +255,29 @@ def test_the_near_gate_passes_wherever_near_matches() -> None:
                 matched += 1
                 assert clean[max(0, p - 30) : p].split()[-1] in reading._NEAR_LAST, text[max(0, p - 30) : p]
     assert matched > 30
+
+
+def test_sentences_are_the_spans_between_breaks_that_have_text() -> None:
+    """split_sentences keeps a span between breaks only when it has more than white space; it
+    tells so without stripping each span. The definition: strip each span."""
+    import random
+
+    from geo import events
+
+    def spec(text: str) -> list[tuple[int, int]]:
+        spans, start = [], 0
+        for m in events._SENTENCE_BREAK.finditer(text):
+            if text[m.start()] == "." and events._ABBREV_END.search(text, max(0, m.start() - 6), m.start() + 1):
+                continue
+            if text[start : m.end()].strip():
+                spans.append((start, m.end()))
+            start = m.end()
+        if text[start:].strip():
+            spans.append((start, len(text)))
+        return spans or [(0, len(text))]
+
+    rnd = random.Random(2)
+    alphabet = [*"ab .!?\n\n  \t\u2003\x0b\"'”’)(“‘AZ09", "Mr.", "U.S.", " km."]
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(30000)] + [TRICKY]
+    for t in texts:
+        assert events.split_sentences(t) == spec(t), t
