@@ -187,26 +187,35 @@ _CAPITALISED = re.compile(r"[" + _UPPER + r"](?<![^\W\d_][" + _UPPER + r"])[^\W\
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _feature_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every feature word (district, river...) standing as a word of its own."""
+def _feature_spans(text: str, clean: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every feature word (district, river...) standing as a word of its own.
+
+    ``clean``: ``text`` lower-cased with only its letters a-z (see :func:`geo.events.letters_only`),
+    same offsets, where the words are looked for: a plain-ASCII string is searched faster, and
+    wherever a feature word is in ``text`` it is in ``clean`` too (each found there is checked
+    in ``text``)."""
     out = []
     n = len(text)
+    look = text if clean is None else clean
     for w in FEATURE_WORDS:
-        i = text.find(w)
+        i = look.find(w)
         while i >= 0:
             e = i + len(w)
+            if clean is not None and not text.startswith(w, i):
+                i = look.find(w, i + 1)
+                continue
             if (i == 0 or not _LETTER.match(text, i - 1)) and (e == n or not _LETTER.match(text, e)):
                 out.append((i, e))
-            i = text.find(w, e)
+            i = look.find(w, e)
     return out
 
 
-def tokenize(text: str) -> Tokens:
+def tokenize(text: str, *, clean: str | None = None) -> Tokens:
     """Name tokens (capitalised words and feature words) with offsets; a possessive 's is cut
-    off the token (and its span)."""
+    off the token (and its span). ``clean``: as for :func:`_feature_spans`, when already known."""
     caps = [m.span() for m in _CAPITALISED.finditer(text)]
     spans = caps
-    feats = _feature_spans(text)
+    feats = _feature_spans(text, clean)
     if feats:
         # a feature word inside a capitalised word ("D'village") is part of it
         cap_starts = [a for a, _ in caps]
@@ -248,6 +257,21 @@ def _territory_matches(text: str, toks: Tokens) -> list[re.Match]:
                     if m is not None:
                         out.append(m)
     return out
+
+
+def _candidates(gaz: Gazetteer, key: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """``gaz.candidates(key)``, read from the gazetteer's cache here when it is there: the
+    Gazetteer class is not compiled, and a call of its method runs as Python."""
+    cache: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = gaz._candidates
+    hit = cache.get(key)
+    return gaz.candidates(key) if hit is None else hit
+
+
+def _name_strength(gaz: Gazetteer, key: str) -> tuple[bool, bool]:
+    """``gaz.name_strength(key)``, read from its cache as for :func:`_candidates`."""
+    cache: dict[str, tuple[bool, bool]] = gaz._strength
+    hit = cache.get(key)
+    return gaz.name_strength(key) if hit is None else hit
 
 
 def find_mentions(text: str, gaz: Gazetteer, *, tokens: Tokens | None = None) -> list[Mention]:
@@ -311,15 +335,16 @@ def find_mentions(text: str, gaz: Gazetteer, *, tokens: Tokens | None = None) ->
             best = fz
         n, key = best[0], best[1]
         s, e = starts[i], ends[i + n - 1]
-        places, types = gaz.candidates(key)
+        places, types = _candidates(gaz, key)
         mentions.append(Mention(s, e, text[s:e], key, places, types, i, n, fuzzy=len(best) > 3))
         for k in range(i, i + n):
             taken[k] = True
         i += n
     mentions.sort(key=lambda m: m.start)
+    own_words = "proper" in text or "itself" in text  # _OWN_TERRITORY needs one of them
     for m in mentions:
         m.hint = _feature_hint(text, toks, m)
-        own = _OWN_TERRITORY.match(text, m.end)  # "Azerbaijan proper", "Armenia itself"
+        own = _OWN_TERRITORY.match(text, m.end) if own_words else None  # "Azerbaijan proper", "Armenia itself"
         if own and m.territory is None and all(gaz.kind[c] == "country" for c in m.candidates):
             m.end, m.text, m.territory = own.end(), text[m.start : own.end()], own.group(1)
     return [m for m in mentions if _plausible(text, toks, m, gaz)]
@@ -375,7 +400,7 @@ _LOCATIVE_END = re.compile(r"\b(in|near|at|into|outside|around)\s+$")
 def _plausible(text: str, toks: Tokens, m: Mention, gaz: Gazetteer) -> bool:
     """Drop matches that are almost surely not places: a small, uncurated GeoNames village
     matched by one token with no locative cue, or one that starts a person's name."""
-    only_foreign_alt, strong = gaz.name_strength(m.key) if not m.territory else (False, True)
+    only_foreign_alt, strong = _name_strength(gaz, m.key) if not m.territory else (False, True)
     # a far-away city's alternate spelling that is also an English word ("Cars" for Kars) is no place
     if m.token_count == 1 and only_foreign_alt:
         return False

@@ -281,3 +281,23 @@ def test_sentences_are_the_spans_between_breaks_that_have_text() -> None:
     texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(30000)] + [TRICKY]
     for t in texts:
         assert events.split_sentences(t) == spec(t), t
+
+
+def test_feature_words_found_in_the_letters_only_text_are_those_of_the_text() -> None:
+    """tokenize looks for feature words in the letters-only copy of the text when it is given;
+    the tokens are the same as when it looks in the text."""
+    import random
+
+    from geo import events
+
+    rnd = random.Random(9)
+    pieces = ["river", "River", "RIVER", "riVer", "iver", "r", "village", "villages", "Village", "town"]
+    pieces += ["x", "é", "É", "\u212a", "5", "_", " ", "-", "'", "’s", "Şuşa", "Lake", "lake", "lAke", "mount"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) for _ in range(20000)] + [TRICKY]
+    texts += ["Riveriver, riveriver and Riverriver", "the villagesvillage town"]
+    texts += [
+        json.loads(x)["text"] for x in (ROOT / "data" / "corpus" / "reports.jsonl").read_text("utf-8").splitlines()
+    ]
+    for t in texts:
+        a, b = places.tokenize(t), places.tokenize(t, clean=events.letters_only(events.lower(t)))
+        assert (a.start, a.end, a.text) == (b.start, b.end, b.text), t
