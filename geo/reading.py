@@ -66,7 +66,7 @@ def parse_report(rep: Report, ex: Extractor) -> Parsed:
         return Parsed([], None)
     gaz = ex.gazetteer
     doc = events.Document(text)
-    found = find_mentions(text, gaz, tokens=tokenize(text, clean=doc.clean))
+    found = find_mentions(text, gaz, tokens=tokenize(text, clean=doc.clean, sentence_words=doc.sentence_words))
     resolve_mentions(text, found, gaz, sentences=doc.sentences)
     out = []
     low, clean, starts, si, last = doc.low, doc.clean, doc.sentence_starts, 0, len(doc.sentence_starts) - 1

@@ -284,8 +284,9 @@ def test_sentences_are_the_spans_between_breaks_that_have_text() -> None:
 
 
 def test_feature_words_found_in_the_letters_only_text_are_those_of_the_text() -> None:
-    """tokenize looks for feature words in the letters-only copy of the text when it is given;
-    the tokens are the same as when it looks in the text."""
+    """tokenize looks for feature words in the letters-only copy of the text when it is given,
+    and only for those among the sentences' words when they are given; the tokens are the same
+    as when it looks for every feature word in the text."""
     import random
 
     from geo import events
@@ -299,5 +300,10 @@ def test_feature_words_found_in_the_letters_only_text_are_those_of_the_text() ->
         json.loads(x)["text"] for x in (ROOT / "data" / "corpus" / "reports.jsonl").read_text("utf-8").splitlines()
     ]
     for t in texts:
-        a, b = places.tokenize(t), places.tokenize(t, clean=events.letters_only(events.lower(t)))
-        assert (a.start, a.end, a.text) == (b.start, b.end, b.text), t
+        doc = events.Document(t)
+        a = places.tokenize(t)
+        for b in (
+            places.tokenize(t, clean=doc.clean),
+            places.tokenize(t, clean=doc.clean, sentence_words=doc.sentence_words),
+        ):
+            assert (a.start, a.end, a.text) == (b.start, b.end, b.text), t
