@@ -307,3 +307,31 @@ def test_feature_words_found_in_the_letters_only_text_are_those_of_the_text() ->
             places.tokenize(t, clean=doc.clean, sentence_words=doc.sentence_words),
         ):
             assert (a.start, a.end, a.text) == (b.start, b.end, b.text), t
+
+
+def test_has_digit_is_the_digit_search() -> None:
+    """_has_digit tests ASCII text without a regex; it agrees with the search everywhere."""
+    import random
+
+    from geo import events
+
+    rnd = random.Random(4)
+    alphabet = list("ab 09,.٣²’—x")  # an Arabic-Indic three is a decimal digit; a superscript two is not
+    for _ in range(20000):
+        t = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8)))
+        assert events._has_digit(t) == (events._DIGIT.search(t) is not None), t
+
+
+def test_first_word_is_the_pattern_s_word() -> None:
+    """decide_role reads the first word after a place character by character; it is the word the
+    pattern finds."""
+    import random
+
+    from geo import events
+
+    rnd = random.Random(6)
+    alphabet = list(" ,\n\t\u2003\x0babzA1-.’é")
+    for _ in range(30000):
+        t = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8)))
+        m = events._FIRST_WORD.match(t)
+        assert events._first_word(t) == (m.group(1) if m else None), t
