@@ -858,7 +858,10 @@ class Document:
         if hit is None:
             s0, s1 = self.sentences[si]
             found = _kind_words(self.low, self.clean, s0, s1, self.sentence_words[si], self._rules[si])
-            starts = [s0, *(m.end() for m in _KIND_BREAK.finditer(self.low, s0, s1))] if found else [s0]
+            breaks = (
+                _sentence_breaks(self.low, s0, s1, self.sentence_words[si], len(_KIND_BREAK_PARTS)) if found else []
+            )
+            starts = [s0, *breaks]
             hit = self._kinds[si] = (starts, found, [None] * len(starts))
         starts, found, kinds = hit
         if len(starts) == 1:
@@ -885,7 +888,7 @@ class Document:
             if _CLAUSE_WORDS.isdisjoint(self.sentence_words[si]) and ";" not in self.low[s0:s1]:
                 starts = [s0]
             else:
-                starts = [s0, *(m.end() for m in _CLAUSE_END.finditer(self.low, s0, s1))]
+                starts = [s0, *_sentence_breaks(self.low, s0, s1, self.sentence_words[si], len(_CLAUSE_END_PARTS))]
             hit = self._clauses[si] = (starts, [None] * len(starts))
         starts, events = hit
         if len(starts) == 1:
@@ -927,12 +930,45 @@ _BEFORE_BITS = _LOC_BIT - 1
 #: event's clause runs on across them ("Baku said shelling hit X", "fired at Ganja, and targeted Y")
 #: (only the ends of its matches are used: the "and"/"but" alternatives start at a letter of theirs,
 #: so that every alternative starts with a plain character; see letters_first)
-_CLAUSE_END = re.compile(
-    r";|,\s+(?:but|while|whereas)\s|d(?<=\sand)\s+(?=(?:were|was|had|has|have|is|are)\s)"
-    r"|u(?<=\sbu)t\s+(?=(?:were|was|had|has|have|is|are)\s)"
+_CLAUSE_END_PARTS = (
+    r";",
+    r",\s+(?:but|while|whereas)\s",
+    r"d(?<=\sand)\s+(?=(?:were|was|had|has|have|is|are)\s)",
+    r"u(?<=\sbu)t\s+(?=(?:were|was|had|has|have|is|are)\s)",
 )
+_CLAUSE_END = re.compile("|".join(_CLAUSE_END_PARTS))
 #: where a clause ends for the kind of its event: as for _CLAUSE_END, and also at "said"/"says"
-_KIND_BREAK = re.compile(_CLAUSE_END.pattern + r"|s(?<!\ws)(?:aid|ays)\b")
+_KIND_BREAK_PARTS = (*_CLAUSE_END_PARTS, r"s(?<!\ws)(?:aid|ays)\b")
+_KIND_BREAK = re.compile("|".join(_KIND_BREAK_PARTS))
+#: the words one of which a sentence must have for each alternative of _KIND_BREAK after the
+#: first (";") to match in it: each is a whole word of the sentence where it matches
+_BREAK_PART_WORDS = (
+    frozenset(("but", "while", "whereas")),
+    frozenset(("and",)),
+    frozenset(("but",)),
+    frozenset(("said", "says")),
+)
+#: (number of alternatives, which of them) -> the alternation of those, in order
+_BREAK_SUBSETS: dict[tuple[int, int], re.Pattern] = {}
+
+
+def _sentence_breaks(low: str, s0: int, s1: int, words: frozenset[str], parts: int) -> list[int]:
+    """The ends of the matches of the alternation of the first ``parts`` alternatives of
+    _KIND_BREAK (4: _CLAUSE_END) in sentence ``low[s0:s1]``, whose words are ``words``: as
+    ``finditer`` of that alternation gives them, with only the alternatives that can match in the
+    sentence (one that cannot match anywhere in it changes no match of the others)."""
+    which = 1 if low.find(";", s0, s1) >= 0 else 0
+    for k in range(1, parts):
+        if not _BREAK_PART_WORDS[k - 1].isdisjoint(words):
+            which |= 1 << k
+    if which == 0:
+        return []
+    rx = _BREAK_SUBSETS.get((parts, which))
+    if rx is None:
+        rx = _BREAK_SUBSETS[(parts, which)] = re.compile(
+            "|".join(p for k, p in enumerate(_KIND_BREAK_PARTS[:parts]) if which >> k & 1)
+        )
+    return [m.end() for m in rx.finditer(low, s0, s1)]
 
 
 def clause_break_between(doc: Document, a: int, b: int) -> bool:

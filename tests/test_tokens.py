@@ -335,3 +335,28 @@ def test_first_word_is_the_pattern_s_word() -> None:
         t = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8)))
         m = events._FIRST_WORD.match(t)
         assert events._first_word(t) == (m.group(1) if m else None), t
+
+
+def test_sentence_breaks_are_the_pattern_s_matches() -> None:
+    """A sentence's clause breaks are searched for with only the alternatives whose words it has;
+    the ends are those of the whole pattern's finditer."""
+    import random
+
+    from geo import events
+
+    rnd = random.Random(8)
+    pieces = [" and were", " and", "and ", " but is", ", but ", ", while ", ", whereas ", "; ", " said", " says"]
+    pieces += ["unsaid", " saidx", "xand was", " brand is", " but\n", "\n\n", " killed", ". ", "Tovuz", " x"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14))) for _ in range(20000)] + [TRICKY]
+    texts += [
+        json.loads(x)["text"] for x in (ROOT / "data" / "corpus" / "reports.jsonl").read_text("utf-8").splitlines()
+    ]
+    found = 0
+    for text in texts:
+        doc = events.Document(text)
+        for si, (s0, s1) in enumerate(doc.sentences):
+            for rx, parts in ((events._CLAUSE_END, 4), (events._KIND_BREAK, 5)):
+                want = [m.end() for m in rx.finditer(doc.low, s0, s1)]
+                assert events._sentence_breaks(doc.low, s0, s1, doc.sentence_words[si], parts) == want, text[s0:s1]
+                found += len(want)
+    assert found > 5000
