@@ -495,10 +495,12 @@ _LOCATIVE_BEFORE = _ci(
 )
 _LOCATIVE_BACK = backward(_LOCATIVE_BEFORE)
 #: how the text after a mention says it was hit; each starts with a word for a quick test
-_PASSIVE_VERBS = (
-    "shelled hit struck attacked bombed targeted captured taken seized liberated retaken damaged destroyed "
-    "blockaded surrounded evacuated under cut"
-).split()
+_PASSIVE_VERBS = tuple(
+    (
+        "shelled hit struck attacked bombed targeted captured taken seized liberated retaken damaged destroyed "
+        "blockaded surrounded evacuated under cut"
+    ).split()
+)
 _PASSIVE_PHRASES = [*_PASSIVE_VERBS[:-2], r"under\s+(?:fire|attack|shelling)", "cut off"]
 _AFTER_PASSIVE = _ci(
     r"^(?:['’]s\s+\w+\s+|\s*,?\s*(?:a|the|an)?\s*(?:[\w\-'’]+,?\s+){0,6}?,?\s*)?(?:was|were|is|are|has been|have been|had been|came|come|remained|remains|(?P<modal>would|will|could|might) be)\s+(?:\w+\s+){0,2}?"
@@ -509,10 +511,7 @@ _AFTER_PASSIVE = _ci(
 def _passive_after(after_low: str) -> re.Match | None:
     """The lower-cased text after a mention says the place was hit ("was shelled", ", a town of
     5,000, came under fire"); the match's ``modal`` group is set for "would be shelled"."""
-    for w in _PASSIVE_VERBS:
-        if w in after_low:
-            return _AFTER_PASSIVE.match(after_low)
-    return None
+    return _AFTER_PASSIVE.match(after_low) if _has_any(after_low, _PASSIVE_VERBS) else None
 
 
 #: a predicate right after a place that says the event of its phrase has not happened yet
@@ -1277,16 +1276,11 @@ def _number_word_starts(low: str, words: frozenset[str]) -> list[int]:
     number word that no word character comes before and a space or hyphen comes after, so the word
     is one of ``words``: these offsets include every place where a pattern of _IN_WORDS matches."""
     out = []
-    for w in _NUMBER_STARTS.intersection(words):
+    for w in [*_NUMBER_STARTS.intersection(words), *(("a dozen",) if "dozen" in words else ())]:
         i = low.find(w)
         while i >= 0:
             out.append(i)
             i = low.find(w, i + 1)
-    if "dozen" in words:
-        i = low.find("a dozen")
-        while i >= 0:
-            out.append(i)
-            i = low.find("a dozen", i + 1)
     out.sort()
     return out
 
@@ -1451,12 +1445,7 @@ _ASCII_DIGITS = tuple("0123456789")
 def _has_digit(low: str) -> bool:
     """Whether ``low`` has a decimal digit (``_DIGIT.search``): in an ASCII string, a substring test
     of each of 0-9 (a string knows whether it is ASCII without a scan), else the regex search."""
-    if low.isascii():
-        for d in _ASCII_DIGITS:
-            if d in low:
-                return True
-        return False
-    return _DIGIT.search(low) is not None
+    return _has_any(low, _ASCII_DIGITS) if low.isascii() else _DIGIT.search(low) is not None
 
 
 _NUMBER_WORD_SET = frozenset(w for k in _NUMBER_WORDS for w in k.split())

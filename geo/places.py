@@ -188,21 +188,21 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _feature_spans(
-    text: str, clean: str | None = None, words: list[frozenset[str]] | None = None
+    text: str, clean: str | None = None, sentence_words: list[frozenset[str]] | None = None
 ) -> list[tuple[int, int]]:
     """(start, end) of every feature word (district, river...) standing as a word of its own.
 
     ``clean``: ``text`` lower-cased with only its letters a-z (see :func:`geo.events.letters_only`),
     same offsets, where the words are looked for: a plain-ASCII string is searched faster, and
     wherever a feature word is in ``text`` it is in ``clean`` too (each found there is checked
-    in ``text``). ``words``: the sets of words (runs of a-z) of the parts of ``clean`` (a
-    Document's sentence words); a feature word standing on its own is one of them, so one that
-    is in none is not looked for."""
+    in ``text``). ``sentence_words``: the sets of words (runs of a-z) of the parts of ``clean``
+    (a Document's sentence words); a feature word standing on its own is in one of them, so one
+    that is in none is not looked for."""
     out = []
     n = len(text)
     look = text if clean is None else clean
     for w in FEATURE_WORDS:
-        if words is not None and not any(w in part for part in words):
+        if sentence_words is not None and not any(w in part for part in sentence_words):
             continue
         i = look.find(w)
         while i >= 0:
@@ -218,8 +218,8 @@ def _feature_spans(
 
 def tokenize(text: str, *, clean: str | None = None, sentence_words: list[frozenset[str]] | None = None) -> Tokens:
     """Name tokens (capitalised words and feature words) with offsets; a possessive 's is cut
-    off the token (and its span). ``clean``, ``sentence_words``: as for :func:`_feature_spans`
-    (its ``words``), when known."""
+    off the token (and its span). ``clean``, ``sentence_words``: as for :func:`_feature_spans`,
+    when known."""
     caps = [m.span() for m in _CAPITALISED.finditer(text)]
     spans = caps
     feats = _feature_spans(text, clean, sentence_words)

@@ -83,8 +83,9 @@ def parse_report(rep: Report, ex: Extractor) -> Parsed:
             for name in done[2]:
                 d[name] = list(base[name])
             d["notes"].extend(done[1])
-        if kind == "settlement" and (before := clean[max(0, m.start - 30) : m.start].split()):
-            if before[-1] in _NEAR_LAST and _NEAR_BACK.match(low[max(0, m.start - 30) : m.start][::-1]):
+        w0 = max(0, m.start - 30)
+        if kind == "settlement" and (before := clean[w0 : m.start].split()):
+            if before[-1] in _NEAR_LAST and _NEAR_BACK.match(low[w0 : m.start][::-1]):
                 d["precision"] = 2  # "near X", "outside X": ACLED's precision 2
         out.append(d)
     named = frozenset(str(d["place_id"])[len("country-") :] for d in out if d["kind"] == "country")
